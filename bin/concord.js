@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// Thin launcher: the CLI lives in the compiled edge (dist/edges/cli). `npm install` builds it (prepare script).
+import { main } from '../dist/edges/cli/main.js';
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(
+      `concord: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 70;
+  },
+);
