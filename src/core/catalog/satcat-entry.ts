@@ -23,5 +23,9 @@ export interface SatcatEntry {
   readonly rcsSize?: RcsSize;
   /** Numeric RCS in m² when the source publishes it (CelesTrak RCS); Space-Track's public RCSVALUE is 0. */
   readonly rcsM2?: number;
-  readonly origin: { readonly file: string; readonly line: number; readonly format: 'satcat-spacetrack' | 'satcat-celestrak' };
+  readonly origin: {
+    readonly file: string;
+    readonly line: number;
+    readonly format: 'satcat-spacetrack' | 'satcat-celestrak';
+  };
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { registerCatalogCommand } from './catalog.js';
 
 /** Every command registers itself here, one line each, so `concord --help` lists them all. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerCatalogCommand(program);
 }
