@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { registerCatalogCommand } from './catalog.js';
+import { registerPropagateCommand } from './propagate.js';
 
 /** Every command registers itself here, one line each, so `concord --help` lists them all. */
 export function registerCommands(program: Command): void {
   registerCatalogCommand(program);
+  registerPropagateCommand(program);
 }
