@@ -65,9 +65,9 @@ describe('Lambert (Izzo 2015) against published cases', () => {
     [-5.9925, 1.9254, 3.2456].forEach((w, i) => {
       expect(Math.abs((s.v1KmS[i] ?? 0) - w)).toBeLessThan(5e-5);
     });
-    [-3.3125, -4.1966, -0.38529].forEach((w, i) =>
-      expect(Math.abs((s.v2KmS[i] ?? 0) - w)).toBeLessThan(5e-5),
-    );
+    [-3.3125, -4.1966, -0.38529].forEach((w, i) => {
+      expect(Math.abs((s.v2KmS[i] ?? 0) - w)).toBeLessThan(5e-5);
+    });
   });
 
   it('GMAT-generated hyperbolic case (lamberthub) to the lamberthub tolerance (atol 0.02 km/s)', () => {
