@@ -43,6 +43,10 @@ export function parseIsoUtc(text: string): Result<UtcInstant, IsoParseCode> {
     if (month < 1 || month > 12) return bad('month out of range');
     if (day < 1 || day > daysInMonth(year, month)) return bad('day out of range');
     if (hour > 23 || minute > 59 || second > 60) return bad('time of day out of range');
+    if (second === 60) {
+      if (hour !== 23 || minute !== 59) return bad('second 60 exists only at 23:59:60 (a leap second)');
+      return ok(leapSecondInstant(julianDateFromCalendar(year, month, day).whole, m[7]));
+    }
     const jd = julianDateFromCalendar(year, month, day, hour, minute, second);
     return ok({ scale: 'UTC', jd: addFraction(jd, m[7]) });
   }
@@ -55,6 +59,10 @@ export function parseIsoUtc(text: string): Result<UtcInstant, IsoParseCode> {
     const second = Number(m[5] ?? 0);
     if (dayOfYear < 1 || dayOfYear > (isLeapYear(year) ? 366 : 365)) return bad('day of year out of range');
     if (hour > 23 || minute > 59 || second > 60) return bad('time of day out of range');
+    if (second === 60) {
+      if (hour !== 23 || minute !== 59) return bad('second 60 exists only at 23:59:60 (a leap second)');
+      return ok(leapSecondInstant(julianDateFromDayOfYear(year, dayOfYear).whole, m[6]));
+    }
     const jd = julianDateFromDayOfYear(
       year,
       dayOfYear + (hour * 3600 + minute * 60 + second) / SECONDS_PER_DAY,
@@ -63,6 +71,15 @@ export function parseIsoUtc(text: string): Result<UtcInstant, IsoParseCode> {
   }
   if (/[+-]\d{2}:?\d{2}$/.test(s)) return bad('only UTC (Z) is accepted; convert the offset first');
   return bad('expected YYYY-MM-DDThh:mm:ss[.fff]Z or YYYY-DDDThh:mm:ss[.fff]Z');
+}
+
+/**
+ * 23:59:60.xxx is kept on its own day with `fraction` = (86 400 + xxx) / 86 400 (>= 1), the leap-second
+ * convention of `time-scales.ts`, so that UTC → TAI gives the right second instead of the next day's 00:00:00.
+ */
+function leapSecondInstant(dayStart: number, fractionText: string | undefined): UtcInstant {
+  const extra = fractionText ? Number(fractionText) : 0;
+  return { scale: 'UTC', jd: { whole: dayStart, fraction: (SECONDS_PER_DAY + extra) / SECONDS_PER_DAY } };
 }
 
 function addFraction(jd: { whole: number; fraction: number }, fractionText: string | undefined) {
@@ -77,6 +94,8 @@ function addFraction(jd: { whole: number; fraction: number }, fractionText: stri
 export function formatIsoUtc(instant: UtcInstant, fractionDigits = 6): string {
   const unitsPerSecond = 10 ** fractionDigits;
   const unitsPerDay = SECONDS_PER_DAY * unitsPerSecond;
+  const leap = formatLeapSecond(instant, unitsPerSecond, fractionDigits);
+  if (leap !== undefined) return leap;
   const n = normalizeJulianDate(instant.jd.whole, instant.jd.fraction);
   let units = Math.round(n.fraction * unitsPerDay);
   let whole = n.whole;
@@ -93,6 +112,22 @@ export function formatIsoUtc(instant: UtcInstant, fractionDigits = 6): string {
   const pad = (v: number, w = 2) => String(v).padStart(w, '0');
   const frac = fractionDigits > 0 ? `.${String(sub).padStart(fractionDigits, '0')}` : '';
   return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${frac}Z`;
+}
+
+/** 23:59:60.xxx for an instant inside a leap second (fraction in [1, 1 + 1/86400) on a day boundary). */
+function formatLeapSecond(
+  instant: UtcInstant,
+  unitsPerSecond: number,
+  fractionDigits: number,
+): string | undefined {
+  const { whole, fraction } = instant.jd;
+  if (!Number.isInteger(whole - 0.5) || fraction < 1 || fraction >= 1 + 1 / SECONDS_PER_DAY) return undefined;
+  const units = Math.round((fraction * SECONDS_PER_DAY - SECONDS_PER_DAY) * unitsPerSecond);
+  if (units >= unitsPerSecond) return undefined; // rounds up to the next day's 00:00:00
+  const { year, month, day } = calendarFromJulianDate({ whole, fraction: 0 });
+  const pad = (v: number, w = 2) => String(v).padStart(w, '0');
+  const frac = fractionDigits > 0 ? `.${String(units).padStart(fractionDigits, '0')}` : '';
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}T23:59:60${frac}Z`;
 }
 
 /** Interop with JavaScript `Date` (millisecond precision, UTC). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoUtc } from './iso-8601.js';
+import { formatIsoUtc, parseIsoUtc } from './iso-8601.js';
 import { addSeconds, daysBetween, julianDateFromCalendar } from './julian-date.js';
 import type { TaiInstant, UtcInstant } from './time-scale.js';
 import {
@@ -109,5 +109,23 @@ describe('UTC, TAI, TT', () => {
   it('reports UTC_BEFORE_1972 rather than guessing', () => {
     const r = utcToTt(utc('1969-07-20T20:17:40Z'));
     expect(r.ok ? 'ok' : r.code).toBe('UTC_BEFORE_1972');
+  });
+});
+
+describe('ISO-8601 leap seconds', () => {
+  it('parses 2016-12-31T23:59:60.5Z as the leap second (TAI 2017-01-01T00:00:36.5) and formats it back', () => {
+    const leap = utc('2016-12-31T23:59:60.5Z');
+    const tai = unwrap(utcToTai(leap));
+    expect(daysBetween(julianDateFromCalendar(2017, 1, 1, 0, 0, 36.5), tai.jd) * 86_400).toBeCloseTo(0, 6);
+    expect(formatIsoUtc(leap, 3)).toBe('2016-12-31T23:59:60.500Z');
+    expect(formatIsoUtc(unwrap(taiToUtc(tai)), 1)).toBe('2016-12-31T23:59:60.5Z');
+    // One second later in TAI is the next day's 00:00:00.5 UTC.
+    const next = unwrap(taiToUtc({ scale: 'TAI', jd: addSeconds(tai.jd, 1) }));
+    expect(formatIsoUtc(next, 1)).toBe('2017-01-01T00:00:00.5Z');
+  });
+
+  it('rejects second 60 anywhere but 23:59', () => {
+    const r = parseIsoUtc('2016-12-31T12:00:60Z');
+    expect(r.ok ? 'ok' : r.code).toBe('INVALID_ISO_8601');
   });
 });
