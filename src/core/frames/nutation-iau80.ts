@@ -220,8 +220,9 @@ export function equationOfEquinoxesRad(n: NutationIau80, jd: number): number {
 }
 
 /**
- * The "geometric" equation of the equinoxes used by TEME: Δψ cos ε̄ only (Vallado et al. 2006, AIAA 2006-6753,
- * sec. on TEME: TEME differs from TOD by this angle; the kinematic terms are not part of TEME).
+ * The geometric part of the equation of the equinoxes, Δψ cos ε̄ only. Not used by `teme.ts` (whose TEME → TOD
+ * includes the kinematic terms, matching Vallado 2013 Example 3-15 and SOFA's GMST-only TEME); kept so that the
+ * other reading of Vallado et al. 2006 can be compared (≤ 0.0027″ apart).
  */
 export function temeEquationOfEquinoxesRad(n: NutationIau80): number {
   return n.dPsiRad * Math.cos(n.meanObliquityRad);
