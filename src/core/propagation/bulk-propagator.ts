@@ -51,13 +51,15 @@ const JD_UNIX_EPOCH = 2_440_587.5;
  * C + (t − R) in days with C = jday(FAKE_BASE) = 0.5; and each satrec copy gets
  * jdsatepoch = C + (sgp4Epoch − R). Their difference is t − sgp4Epoch to ~1e-15 day.
  * FAKE_BASE (−4712-01-15T00:00Z) is where `jday` is near zero and affine in time for ~12 years after it
- * and ~200 years before (its leap-year rule and the proleptic Gregorian `Date` agree there);
- * R is set from the first time propagated and re-based (satrecs re-uploaded) if a time leaves that range.
+ * (its leap-year rule and the proleptic Gregorian `Date` agree there). R is the earliest time of the first
+ * chunk, re-based (satrecs re-uploaded, milliseconds for a whole catalog) when a chunk leaves R ± 1 year.
  * satrec.jdsatepoch feeds nothing else in the propagation (deep-space terms were fixed at initialisation).
  */
 const FAKE_BASE_MS = Date.UTC(-4712, 0, 15);
-const REBASE_AFTER_MS = 10 * 365 * MS_PER_DAY;
-const REBASE_BEFORE_MS = 150 * 365 * MS_PER_DAY;
+/** Re-base when a time is more than a year from R: keeps |jday| ≤ ~366, i.e. time resolution ~5 ns. */
+const REBASE_SPAN_MS = 366 * MS_PER_DAY;
+/** Inside the range where `jday` of the shifted dates is affine (see above). */
+const MAX_CHUNK_SPAN_MS = 10 * 365 * MS_PER_DAY;
 
 function julianDateFromUnixMs(unixMs: number): JulianDate {
   const days = Math.floor(unixMs / MS_PER_DAY);
@@ -68,7 +70,6 @@ class WasmBulkSgp4Propagator implements BulkSgp4Propagator {
   readonly objectCount: number;
   readonly maxTimes: number;
   private readonly models: readonly Sgp4Model[];
-  private readonly runtime: SingleThreadRuntime;
   private readonly propagator: BulkPropagator<readonly [EciBaseCalculator], SingleThreadRuntime>;
   private readonly fakeBaseJd: number;
   private referenceMs: number | undefined;
@@ -78,7 +79,6 @@ class WasmBulkSgp4Propagator implements BulkSgp4Propagator {
     this.models = models;
     this.objectCount = models.length;
     this.maxTimes = maxTimes;
-    this.runtime = runtime;
     this.propagator = new BulkPropagator({
       runtime,
       calculators: [new EciBaseCalculator()] as const,
@@ -119,11 +119,24 @@ class WasmBulkSgp4Propagator implements BulkSgp4Propagator {
       if (!Number.isFinite(t)) throw new ConcordError('BULK_BAD_TIME', `time ${t} ms is not finite`);
     }
     let reference = this.referenceMs;
+    let earliest = Number.POSITIVE_INFINITY;
+    let latest = Number.NEGATIVE_INFINITY;
+    for (const t of roundedMs) {
+      earliest = Math.min(earliest, t);
+      latest = Math.max(latest, t);
+    }
     if (
       reference === undefined ||
-      roundedMs.some((t) => t - (reference ?? t) > REBASE_AFTER_MS || (reference ?? t) - t > REBASE_BEFORE_MS)
+      earliest < reference - REBASE_SPAN_MS ||
+      latest > reference + REBASE_SPAN_MS
     ) {
-      reference = roundedMs[0] ?? 0;
+      if (latest - earliest > MAX_CHUNK_SPAN_MS) {
+        throw new ConcordError(
+          'BULK_TIME_SPAN',
+          `one chunk spans ${((latest - earliest) / MS_PER_DAY / 365.25).toFixed(1)} years; split it (at most 10)`,
+        );
+      }
+      reference = earliest;
       this.upload(reference);
     }
     const base = reference;
@@ -162,10 +175,13 @@ class WasmBulkSgp4Propagator implements BulkSgp4Propagator {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    // Frees this propagator's WebAssembly allocations; the shared runtime stays (disposing it exits the module).
     this.propagator.dispose();
-    this.runtime.dispose();
   }
 }
+
+/** One WebAssembly instance per process, shared by all propagators (each has its own allocations). */
+let sharedRuntime: Promise<SingleThreadRuntime> | undefined;
 
 /**
  * A WebAssembly SGP4 propagator (satellite.js `BulkPropagator` + `EciBaseCalculator`, single thread) for
@@ -179,6 +195,7 @@ export async function createBulkPropagator(
   if (!Number.isInteger(maxTimes) || maxTimes < 1) {
     throw new ConcordError('BULK_BAD_SIZE', `maxTimes must be a positive integer, got ${maxTimes}`);
   }
-  const runtime = await createSingleThreadRuntime();
+  sharedRuntime ??= createSingleThreadRuntime();
+  const runtime = await sharedRuntime;
   return new WasmBulkSgp4Propagator(models, maxTimes, runtime);
 }

@@ -46,7 +46,9 @@ function stateAt(
   const label = model.elementSet.catalogId || String(model.elementSet.noradCatId);
   const pv = sgp4(satrec, minutesSinceSgp4Epoch);
   if (pv === null || satrec.error !== 0) {
-    const code = propagationErrorFromSgp4(satrec.error);
+    // With the community decay check on, the bulk (WebAssembly) path reports a long-decayed object as decayed
+    // whatever SGP4 error its garbage elements then trigger; the scalar path says the same.
+    const code = satrec.tempa <= 0 ? 'SGP4_DECAYED' : propagationErrorFromSgp4(satrec.error);
     return err(code, `${label}: SGP4 error ${satrec.error} at ${minutesSinceSgp4Epoch} min from epoch`);
   }
   // Community decay check (same rule as satellite.js `communityDecayCheckEnabled`, used by the bulk path).
