@@ -1,9 +1,21 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkPropagationReadiness } from '../src/core/catalog/propagation-readiness.js';
+import type { ElementSet } from '../src/core/orbits/element-set.js';
 import { orbitShape } from '../src/core/orbits/regime.js';
 import { PROPAGATION_ERROR_CODES } from '../src/core/propagation/propagation-error.js';
 import { loadCatalogFiles } from '../src/edges/io/load-catalog.js';
+
+/** Why SGP4 may legitimately fail for an element set within a week; '' when nothing explains it. */
+function explainFailure(es: ElementSet): string {
+  const perigeeKm = orbitShape(es).perigeeAltitudeKm;
+  if (perigeeKm < 700 && (es.meanMotionDotRevPerDay2 > 1e-3 || perigeeKm < 250))
+    return 'drag decay from a low perigee';
+  if (es.bstarPerEarthRadii < 0 && Math.abs(es.meanMotionDotRevPerDay2) > 1e-3)
+    return 'anomalous fit: negative BSTAR';
+  if (es.eccentricity > 0.9) return 'near-parabolic orbit (e > 0.9)';
+  return '';
+}
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/catalogs/${name}`, import.meta.url));
 const sample = (name: string) => fileURLToPath(new URL(`../data/sample/${name}`, import.meta.url));
@@ -31,15 +43,17 @@ describe.each(CATALOGS)('whole catalog $name', ({ file, objects }) => {
     expect(counted).toBe(readiness.failures.length);
     expect(readiness.objectsReady + readiness.failures.length).toBe(objects);
     for (const failure of readiness.failures) expect(PROPAGATION_ERROR_CODES).toContain(failure.code);
-    // A decay reported by SGP4 must concern an object whose perigee is already low: the check cannot
-    // hide a parsing error (e.g. a mis-read mean motion) behind a "decayed" label.
+    // Every failure must have a physical explanation in its elements, so the check cannot hide a parsing error
+    // (e.g. a mis-read mean motion or eccentricity) behind an SGP4 error code.
     const byId = new Map(loaded.catalog.objects.map((o) => [o.elementSet.noradCatId, o]));
-    for (const failure of readiness.failures.filter((f) => f.code === 'SGP4_DECAYED')) {
-      const object = byId.get(failure.noradCatId);
-      expect(object && orbitShape(object.elementSet).perigeeAltitudeKm).toBeLessThan(400);
+    for (const failure of readiness.failures) {
+      const es = byId.get(failure.noradCatId)?.elementSet;
+      expect(es, failure.catalogId).toBeDefined();
+      if (es)
+        expect(explainFailure(es), `${failure.catalogId} ${failure.objectName} ${failure.code}`).not.toBe('');
     }
-    // Most of a real catalog is healthy: failures are the rare decaying objects.
-    expect(readiness.failures.length).toBeLessThan(objects * 0.01);
+    // A wholesale failure (wrong units, wrong epoch) would fail thousands of objects at once.
+    expect(readiness.failures.length).toBeLessThan(objects * 0.05);
   });
 });
 
