@@ -57,3 +57,13 @@ describe('CARA PcTestCaseCDMs', () => {
     expect(Math.abs(adjusted.value.missM - row.missM)).toBeLessThan(1e-3 * row.missM + 0.01);
   });
 });
+
+describe('CARA CDM hard-body radius comment', () => {
+  it('reads COMMENT HBR = 15 [m] from the CDM as CARA writes it', async () => {
+    const { cdmStatedHbrM } = await import('../src/formats/ccsds/cdm/cdm-conjunction.js');
+    const id = '000025994_conj_000026132_20220224_100307_20220221_225515';
+    const text = gunzipSync(readFileSync(new URL(`cara-cdms/${id}.cdm.gz`, fixtures))).toString('utf8');
+    const cdm = parseCdmKvn(text, id).cdm;
+    expect(cdm && cdmStatedHbrM(cdm)).toBe(rows.find((r) => r.id === id)?.hbrM);
+  });
+});

@@ -1,9 +1,13 @@
 import type { Command } from 'commander';
 import { registerCatalogCommand } from './catalog.js';
+import { registerCdmCommand } from './cdm.js';
+import { registerPcCommand } from './pc.js';
 import { registerPropagateCommand } from './propagate.js';
 
 /** Every command registers itself here, one line each, so `concord --help` lists them all. */
 export function registerCommands(program: Command): void {
   registerCatalogCommand(program);
   registerPropagateCommand(program);
+  registerPcCommand(program);
+  registerCdmCommand(program);
 }

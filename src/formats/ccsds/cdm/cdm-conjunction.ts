@@ -8,6 +8,44 @@ import { fieldValue } from './cdm-message.js';
 
 /** Inertial frames whose states can be used directly with an RTN covariance. */
 export const INERTIAL_FRAMES = new Set(['EME2000', 'GCRF', 'TEME', 'ICRF']);
+/** Earth-fixed frames, accepted through {@link earthFixedToAlignedInertial}. */
+export const EARTH_FIXED_FRAMES = new Set([
+  'ITRF',
+  'ITRF-93',
+  'ITRF-97',
+  'ITRF2000',
+  'ITRF1993',
+  'ITRF1997',
+  'ITRF2005',
+  'ITRF2008',
+  'ITRF2014',
+  'ITRF2020',
+]);
+/** Earth rotation rate (rad/s), IERS conventions. */
+export const EARTH_ROTATION_RAD_S = 7.292115146706979e-5;
+
+/**
+ * Earth-fixed state -> the inertial frame that coincides with the Earth-fixed axes at TCA: position unchanged,
+ * velocity + omega x r. Pc depends only on the relative geometry, which is invariant under a rotation common to
+ * both objects, so the remaining precession/nutation/sidereal rotation to EME2000 is not needed (polar motion,
+ * a sub-arcsecond common rotation, is ignored for the same reason). The RTN covariance is then rotated with
+ * this inertial state, as CARA does after its ECF-to-J2000 conversion.
+ */
+export function earthFixedToAlignedInertial(
+  positionKm: Float64Array,
+  velocityKmS: Float64Array,
+): { positionKm: Float64Array; velocityKmS: Float64Array } {
+  const w = EARTH_ROTATION_RAD_S;
+  const [x = 0, y = 0] = positionKm;
+  return {
+    positionKm,
+    velocityKmS: Float64Array.of(
+      (velocityKmS[0] ?? 0) - w * y,
+      (velocityKmS[1] ?? 0) + w * x,
+      velocityKmS[2] ?? 0,
+    ),
+  };
+}
 
 export type CdmConjunctionCode = 'CDM_FRAME_UNSUPPORTED' | 'CDM_BAD_VALUE' | 'CDM_NO_RTN_COVARIANCE';
 
@@ -62,7 +100,9 @@ export function cdmStatedHbrM(cdm: Cdm): number | undefined {
   if (perObject.some((v) => v !== undefined)) {
     return perObject.reduce((sum, v) => sum + (v === undefined ? 0 : Number(v)), 0);
   }
-  for (const comment of cdm.relativeMetadataData.comments) {
+  // CARA writes `COMMENT HBR = 15 [m]` after the relative data, so it may be attached to OBJECT1's metadata.
+  const comments = [...cdm.relativeMetadataData.comments, ...(cdm.objects[0]?.metadata.comments ?? [])];
+  for (const comment of comments) {
     const m = /^HBR\s*=\s*([-+\d.eE]+)/.exec(comment.trim());
     if (m) return Number(m[1]);
   }
@@ -79,16 +119,20 @@ export function cdmConjunctionStates(
 ): Result<ConjunctionStates & { frame: string }, CdmConjunctionCode> {
   const [o1, o2] = cdm.objects;
   if (!o1 || !o2) return err('CDM_BAD_VALUE', 'the CDM does not hold two objects');
-  const s1 = cdmObjectState(o1);
-  const s2 = cdmObjectState(o2);
+  const toInertial = (s: ReturnType<typeof cdmObjectState>) =>
+    EARTH_FIXED_FRAMES.has(s.frame)
+      ? { ...earthFixedToAlignedInertial(s.positionKm, s.velocityKmS), frame: `${s.frame} (inertial at TCA)` }
+      : s;
+  const s1 = toInertial(cdmObjectState(o1));
+  const s2 = toInertial(cdmObjectState(o2));
   for (const [name, s] of [
     ['OBJECT1', s1],
     ['OBJECT2', s2],
   ] as const) {
-    if (!INERTIAL_FRAMES.has(s.frame)) {
+    if (!INERTIAL_FRAMES.has(s.frame) && !s.frame.endsWith('(inertial at TCA)')) {
       return err(
         'CDM_FRAME_UNSUPPORTED',
-        `${name} REF_FRAME = ${s.frame}: only inertial frames (EME2000, GCRF, ICRF, TEME) are supported for Pc`,
+        `${name} REF_FRAME = ${s.frame}: only EME2000, GCRF, ICRF, TEME and ITRF are supported for Pc`,
       );
     }
   }
