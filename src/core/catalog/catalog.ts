@@ -34,14 +34,16 @@ export interface Catalog {
   readonly objects: readonly CatalogObject[];
   /** Element-set ages are relative to this instant (UTC). */
   readonly referenceTime: UtcInstant;
-  readonly referenceTimeSource: 'given' | 'newest-epoch';
+  /** `given` by the caller, or `epoch-p99`: the 99th percentile of element-set epochs, an estimate of when the
+   * snapshot was taken that ignores the few sets published with epochs days ahead (decay predictions). */
+  readonly referenceTimeSource: 'given' | 'epoch-p99';
   readonly merges: readonly CatalogMergeEvent[];
   readonly satcatEntriesUsed: number;
   readonly satcatEntriesUnmatched: number;
 }
 
 export interface BuildCatalogOptions {
-  /** Reference time for element-set ages; default: the newest element-set epoch (the snapshot's time). */
+  /** Reference time for element-set ages; default: the 99th percentile of the epochs (see `referenceTimeSource`). */
   readonly referenceTime?: UtcInstant;
 }
 
@@ -62,6 +64,14 @@ function objectTypeFromName(name: string): ObjectType | undefined {
   if (/\bR\/B\b/.test(name)) return 'ROCKET BODY';
   if (/\bDEB\b/.test(name)) return 'DEBRIS';
   return undefined;
+}
+
+/** The 99th percentile of the element-set epochs (UTC); J2000 for an empty catalog. */
+export function snapshotTimeEstimate(elementSets: readonly ElementSet[]): UtcInstant {
+  if (elementSets.length === 0) return { scale: 'UTC', jd: { whole: 2_451_544.5, fraction: 0.5 } };
+  const sorted = [...elementSets].sort((a, b) => daysBetween(b.epoch.jd, a.epoch.jd));
+  const index = Math.min(sorted.length - 1, Math.floor(0.99 * (sorted.length - 1)));
+  return (sorted[index] as ElementSet).epoch;
 }
 
 /**
@@ -121,13 +131,7 @@ export function buildCatalog(
   const satcatById = new Map<number, SatcatEntry>();
   for (const entry of satcat) satcatById.set(entry.noradCatId, entry);
 
-  let referenceTime = options.referenceTime;
-  if (!referenceTime) {
-    let latest: ElementSet | undefined;
-    for (const es of newest.values())
-      if (!latest || daysBetween(latest.epoch.jd, es.epoch.jd) > 0) latest = es;
-    referenceTime = latest ? latest.epoch : { scale: 'UTC', jd: { whole: 2_451_544.5, fraction: 0.5 } };
-  }
+  const referenceTime = options.referenceTime ?? snapshotTimeEstimate([...newest.values()]);
   const reference = referenceTime;
 
   let satcatEntriesUsed = 0;
@@ -159,7 +163,7 @@ export function buildCatalog(
   return {
     objects,
     referenceTime: reference,
-    referenceTimeSource: options.referenceTime ? 'given' : 'newest-epoch',
+    referenceTimeSource: options.referenceTime ? 'given' : 'epoch-p99',
     merges,
     satcatEntriesUsed,
     satcatEntriesUnmatched: satcatById.size - satcatEntriesUsed,

@@ -23,6 +23,16 @@ export interface SatcatEntry {
   readonly rcsSize?: RcsSize;
   /** Numeric RCS in m² when the source publishes it (CelesTrak RCS); Space-Track's public RCSVALUE is 0. */
   readonly rcsM2?: number;
+  /** Space-Track COMMENT (e.g. `Fragmentation debris`), when given. */
+  readonly comment?: string;
+  /** CelesTrak OPS_STATUS_CODE: `+` operational, `-` nonoperational, `P` partially, `B` backup, `S` spare, `X` extended, `D` decayed, `?` unknown. */
+  readonly opsStatusCode?: string;
+  /** CelesTrak DATA_STATUS_CODE: `NCE` no current elements, `NIE` no initial elements, `NEA` no elements available. */
+  readonly dataStatusCode?: string;
+  /** CelesTrak ORBIT_CENTER: `EA` Earth, `MO` Moon, `SU` Sun, `EL` Earth Lagrange ... (non-Earth objects are not SGP4 material). */
+  readonly orbitCenter?: string;
+  /** CelesTrak ORBIT_TYPE: `ORB` orbit, `LAN` landing, `IMP` impact, `DOC` docked, `R/T` roundtrip. */
+  readonly orbitType?: string;
   readonly origin: {
     readonly file: string;
     readonly line: number;

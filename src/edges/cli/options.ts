@@ -10,7 +10,7 @@ export const skipInvalidOption = () =>
 export const referenceTimeOption = () =>
   new Option(
     '--at <iso>',
-    'reference time (ISO-8601 UTC) for element-set ages; default: newest epoch in the input',
+    'reference time (ISO-8601 UTC) for element-set ages; default: 99th percentile of the input epochs',
   );
 
 export function parseUtcOption(name: string, text: string): UtcInstant {

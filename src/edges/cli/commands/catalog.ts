@@ -57,11 +57,14 @@ function printHuman(
   );
   const a = s.elementSetAge;
   out.push(
-    `Element-set age at ${formatIsoUtc(catalog.referenceTime, 3)} UTC (${catalog.referenceTimeSource === 'given' ? 'given with --at' : 'newest epoch in the input'}), days:`,
+    `Element-set age at ${formatIsoUtc(catalog.referenceTime, 3)} UTC (${catalog.referenceTimeSource === 'given' ? 'given with --at' : '99th percentile of the epochs, the snapshot time'}), days:`,
   );
   out.push(
     `  min ${a.minDays.toFixed(2)}  median ${a.medianDays.toFixed(2)}  p90 ${a.p90Days.toFixed(2)}  max ${a.maxDays.toFixed(2)}` +
-      `  | older than 1 d: ${fmt(a.olderThan['1'])}, 3 d: ${fmt(a.olderThan['3'])}, 7 d: ${fmt(a.olderThan['7'])}, 30 d: ${fmt(a.olderThan['30'])}`,
+      `  | older than 1 d: ${fmt(a.olderThan['1'])}, 3 d: ${fmt(a.olderThan['3'])}, 7 d: ${fmt(a.olderThan['7'])}, 30 d: ${fmt(a.olderThan['30'])}` +
+      (a.minDays < 0
+        ? ` | ${fmt(catalog.objects.filter((o) => o.elementSetAgeDays < 0).length)} with epochs after the reference`
+        : ''),
   );
   out.push(
     `Merged element sets: ${fmt(s.merges.duplicate)} duplicates, ${fmt(s.merges.superseded)} superseded by a newer epoch, ${fmt(s.merges.conflict)} conflicts`,
