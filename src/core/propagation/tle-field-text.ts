@@ -77,6 +77,7 @@ export function formatTleFixed(
   decimals: number,
   min: number,
   maxExclusive: number,
+  pad: ' ' | '0' = ' ',
 ): Result<string, TleFieldCode> {
   if (!Number.isFinite(value)) return outOfRange(field, value, 'not a finite number');
   if (value < min || value >= maxExclusive) {
@@ -84,15 +85,22 @@ export function formatTleFixed(
   }
   const text = value.toFixed(decimals);
   if (text.length > width) return outOfRange(field, value, `does not fit ${width} columns`);
-  return ok(text.padStart(width, ' '));
+  return ok(text.padStart(width, pad));
 }
 
-export function formatTleAngle(field: string, valueDeg: number): Result<string, TleFieldCode> {
-  return formatTleFixed(field, valueDeg, 8, 4, 0, 1000);
+export function formatTleAngle(
+  field: string,
+  valueDeg: number,
+  pad: ' ' | '0' = ' ',
+): Result<string, TleFieldCode> {
+  return formatTleFixed(field, valueDeg, 8, 4, 0, 1000, pad);
 }
 
-export function formatTleMeanMotion(valueRevPerDay: number): Result<string, TleFieldCode> {
-  return formatTleFixed('MEAN_MOTION', valueRevPerDay, 11, 8, 0, 100);
+export function formatTleMeanMotion(
+  valueRevPerDay: number,
+  pad: ' ' | '0' = ' ',
+): Result<string, TleFieldCode> {
+  return formatTleFixed('MEAN_MOTION', valueRevPerDay, 11, 8, 0, 100, pad);
 }
 
 /** ECCENTRICITY (line 2 cols 27-33): 7 digits with an implied leading decimal point. */
@@ -104,11 +112,16 @@ export function formatTleEccentricity(value: number): Result<string, TleFieldCod
 }
 
 /** A right-justified non-negative integer field (element set number 4 columns, revolution number 5). */
-export function formatTleInteger(field: string, value: number, width: number): Result<string, TleFieldCode> {
+export function formatTleInteger(
+  field: string,
+  value: number,
+  width: number,
+  pad: ' ' | '0' = ' ',
+): Result<string, TleFieldCode> {
   if (!Number.isInteger(value) || value < 0 || value >= 10 ** width) {
     return outOfRange(field, value, `must be an integer in [0, ${10 ** width})`);
   }
-  return ok(String(value).padStart(width, ' '));
+  return ok(String(value).padStart(width, pad));
 }
 
 function daysInYear(year: number): number {

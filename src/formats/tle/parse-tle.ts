@@ -445,6 +445,13 @@ function parseRecord(
     bstarPositiveSign: line1.charAt(53) === '+' ? '+' : ' ',
     meanMotionDdotZeroExponentSign: line1.charAt(50) === '+' ? '+' : '-',
     bstarZeroExponentSign: line1.charAt(59) === '+' ? '+' : '-',
+    line2ZeroPadded:
+      line2.charAt(8) === '0' ||
+      line2.charAt(17) === '0' ||
+      line2.charAt(34) === '0' ||
+      line2.charAt(43) === '0' ||
+      line2.charAt(52) === '0' ||
+      line2.charAt(63) === '0',
   };
   const format: ElementSetFormat = name ? '3le' : 'tle';
   return {

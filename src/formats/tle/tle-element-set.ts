@@ -16,6 +16,8 @@ export interface TleColumnStyle {
   /** Exponent sign written when the exponent digit is 0 (col 51 / col 60): `00000-0` vs `00000+0`. */
   readonly meanMotionDdotZeroExponentSign: '+' | '-';
   readonly bstarZeroExponentSign: '+' | '-';
+  /** Line 2 numbers padded with zeros instead of blanks (`034.2695`, `02.00561234`, rev `06069`), as some ODAP files do. */
+  readonly line2ZeroPadded: boolean;
 }
 
 /** An element set read from a TLE/3LE, with the spelling of its value-free columns. */
