@@ -129,13 +129,20 @@ describe('distress protocol', () => {
       sentUtc: '2025-11-14T09:30:00Z',
     });
     expect(offer.ok ? '' : offer.code).toBe('PROTOCOL_CASE_CLOSED');
-    const ack = applyMessage(r.value, {
-      ...byId('JSC-001'),
+    const ackOfCancel: ProtocolMessage = {
+      schemaVersion: '1.0',
+      type: 'acknowledge',
       messageId: 'JSC-X',
+      caseId: c.caseId,
+      sender: 'NASA JSC',
       sequence: 2,
       sentUtc: '2025-11-14T09:25:00Z',
+      phase: 'ALERFA',
+      timeScale: 'UTC',
       refMessageId: 'CMSA-X',
-    });
+      receivedUtc: '2025-11-14T09:21:00Z',
+    };
+    const ack = applyMessage(r.value, ackOfCancel);
     expect(ack.ok && ack.value.cancelAcksOutstanding).toEqual(['Roscosmos TsUP']);
     expect(renderMessage(cancel, 'en', renderContext(messages))).toBe(
       'CANCEL distress CMSA-001 of 2025-11-14T09:00:00 UTC. Reason false alert. Phase ALERFA.',
