@@ -5,6 +5,7 @@ import { parseTle } from './parse-tle.js';
 
 const SAMPLE_CATALOG = new URL('../../../data/sample/spacetrack_3le_2023-10-09.txt.gz', import.meta.url);
 const catalogText = gunzipSync(readFileSync(SAMPLE_CATALOG)).toString('latin1');
+const catalog = parseTle(catalogText, 'sample.txt');
 
 // Published ISS element set as CelesTrak documents it (https://celestrak.org/NORAD/documentation/tle-fmt.php).
 const ISS_LINE1 = '1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4 0  2927';
@@ -24,7 +25,7 @@ describe('parseTle on the 2023-10-09 Space-Track catalog', () => {
   });
 
   it('decodes the first record (VANGUARD 1) field by field', () => {
-    const { records } = parseTle(catalogText, 'sample.txt');
+    const { records } = catalog;
     const v = records[0];
     expect(v).toBeDefined();
     if (!v) return;
@@ -52,7 +53,7 @@ describe('parseTle on the 2023-10-09 Space-Track catalog', () => {
   });
 
   it('decodes the Alpha-5 ids of the catalog (none becomes 0)', () => {
-    const { records } = parseTle(catalogText, 'sample.txt');
+    const { records } = catalog;
     const alpha5 = records.filter((r) => /^[A-Z]/.test(r.catalogId));
     // Counted independently: lines starting `1 ` whose column 3 is a letter.
     const expectedCount = catalogText.split('\n').filter((l) => /^1 [A-Z]/.test(l)).length;
