@@ -44,6 +44,12 @@ function printHuman(
   for (const f of loaded.files)
     out.push(`  ${f.file}: ${f.kind}, ${fmt(f.records)} records, ${fmt(f.rejected)} rejected`);
   out.push('');
+  if (s.objects === 0) {
+    out.push('No object loaded.');
+    printIssues(loaded, out);
+    process.stdout.write(`${out.join('\n')}\n`);
+    return;
+  }
   out.push(table('By object type:', s.byObjectType));
   if (s.objectTypeInferredFromName > 0) {
     out.push(`  (${fmt(s.objectTypeInferredFromName)} object types inferred from the name, no SATCAT entry)`);
@@ -84,6 +90,11 @@ function printHuman(
         (codes ? `; failures by code: ${codes}` : '; no failures'),
     );
   }
+  printIssues(loaded, out);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+function printIssues(loaded: LoadedCatalog, out: string[]): void {
   const errors = loaded.issues.filter((i) => i.severity === 'error');
   const warnings = loaded.issues.filter((i) => i.severity === 'warning');
   if (errors.length > 0) {
@@ -94,7 +105,6 @@ function printHuman(
     out.push(`Warnings (${fmt(warnings.length)}, records kept):`);
     for (const issue of warnings) out.push(`  ${formatIssue(issue)}`);
   }
-  process.stdout.write(`${out.join('\n')}\n`);
 }
 
 function toJson(
