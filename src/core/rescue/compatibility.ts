@@ -298,7 +298,7 @@ export function checkCompatibility(
       : check(id, 'unknown', [why], { missing });
   checks.push(
     heritageOr('C6', 'gas connector types and supply pressures are not public (basis §8.7)', [
-      `portable O2 bottles for ${defaultCrew(distressed) ?? 'N'} crew × H h`,
+      `portable O2 bottles for ${options.crewToRescue ?? defaultCrew(distressed) ?? 'N'} crew × H h`,
       'connector adapter',
     ]),
   );

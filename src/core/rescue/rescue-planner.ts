@@ -317,6 +317,22 @@ function inOrbitOption(
     totalMps: Math.round(planeMps + hoh),
     basis: `plane angle ${theta.toFixed(2)} deg at the target altitude (J2-drifted RAANs at ${iso(input.at)}) plus Hohmann`,
   };
+  if (theta < 0.1 && Math.abs(a - EARTH_RADIUS_KM - orbit.altitudeKm) < 5) {
+    // Same plane and altitude as the target: docked to it (or in formation), i.e. a lifeboat, not a chaser.
+    return {
+      ...base,
+      kind: 'safe-haven',
+      feasible: false,
+      assessment: compat.compatible === 'no' ? 'infeasible' : 'unknown',
+      arrival: iso(input.at),
+      arrivalLatest: null,
+      launchWindow: null,
+      deltaV,
+      reasons: [
+        `co-located with the target (plane angle ${theta.toFixed(3)} deg): shelter or return home in it; seats and return certification are not known from the catalog`,
+      ],
+    };
+  }
   const capability = known(vehicle.deltaVCapabilityMps);
   const reasons: string[] = [];
   let assessment: RescueOption['assessment'];

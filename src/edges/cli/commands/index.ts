@@ -3,6 +3,7 @@ import { registerCatalogCommand } from './catalog.js';
 import { registerCdmCommand } from './cdm.js';
 import { registerPcCommand } from './pc.js';
 import { registerPropagateCommand } from './propagate.js';
+import { registerRescueCommand } from './rescue.js';
 
 /** Every command registers itself here, one line each, so `concord --help` lists them all. */
 export function registerCommands(program: Command): void {
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   registerPropagateCommand(program);
   registerPcCommand(program);
   registerCdmCommand(program);
+  registerRescueCommand(program);
 }
