@@ -28,7 +28,7 @@ describe('parseOmmCsv (CelesTrak GP CSV)', () => {
       meanMotionDotRevPerDay2: 0.76e-5,
       origin: { file: 'active.csv', line: 2, format: 'omm-csv' },
     });
-    expect(elapsedMs).toBeLessThan(1000);
+    expect(elapsedMs).toBeLessThan(2000); // typically 150-300 ms; only a pathological regression fails
   });
 
   // CelesTrak's CSV carries TLE precision (e .0070247, BSTAR .83669E-4) where its JSON carries more digits
