@@ -12,9 +12,7 @@ const active = fixture('omm/celestrak_active_gp_2026-03-10.csv.gz');
 
 describe('parseOmmCsv (CelesTrak GP CSV)', () => {
   it('loads the whole active group (14,683 rows) with zero issues, rows located at their lines', () => {
-    const t0 = performance.now();
     const { records, issues } = parseOmmCsv(active, 'active.csv');
-    const elapsedMs = performance.now() - t0;
     expect(issues).toEqual([]);
     expect(records).toHaveLength(active.trimEnd().split('\n').length - 1);
     expect(records).toHaveLength(14_683);
@@ -28,7 +26,6 @@ describe('parseOmmCsv (CelesTrak GP CSV)', () => {
       meanMotionDotRevPerDay2: 0.76e-5,
       origin: { file: 'active.csv', line: 2, format: 'omm-csv' },
     });
-    expect(elapsedMs).toBeLessThan(2000); // typically 150-300 ms; only a pathological regression fails
   });
 
   // CelesTrak's CSV carries TLE precision (e .0070247, BSTAR .83669E-4) where its JSON carries more digits

@@ -12,19 +12,11 @@ const stations = fixture('omm/celestrak_stations_gp_2026-03-10.json');
 
 describe('parseOmmJson (CelesTrak / Space-Track GP JSON)', () => {
   it('loads the whole 2026 catalog (18,407 objects) with zero issues', () => {
-    parseOmmJson(catalog2026, 'gp.json'); // warm-up (JIT)
-    let bestMs = Number.POSITIVE_INFINITY;
-    let out = parseOmmJson(catalog2026, 'gp.json');
-    for (let run = 0; run < 2; run++) {
-      const t0 = performance.now();
-      out = parseOmmJson(catalog2026, 'gp.json');
-      bestMs = Math.min(bestMs, performance.now() - t0);
-    }
+    // Speed is measured by `npm run bench:load`, never by a timed test.
+    const out = parseOmmJson(catalog2026, 'gp.json');
     expect(out.issues).toEqual([]);
     expect(out.records).toHaveLength(18_407);
     expect(new Set(out.records.map((r) => r.noradCatId)).size).toBe(18_407);
-    // Typically 120-250 ms; the bound only catches a pathological regression on a loaded machine.
-    expect(bestMs).toBeLessThan(2000);
   });
 
   it('maps every field of the published ISS record, epoch to the microsecond', () => {
