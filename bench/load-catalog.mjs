@@ -9,7 +9,9 @@ const args = process.argv.slice(2);
 const runsIndex = args.indexOf('--runs');
 const runs = runsIndex >= 0 ? Number(args[runsIndex + 1]) : 7;
 const files = args.filter((a, i) => a !== '--runs' && i !== runsIndex + 1);
-const defaultFile = fileURLToPath(new URL('../data/sample/spacetrack_3le_2023-10-09.txt.gz', import.meta.url));
+const defaultFile = fileURLToPath(
+  new URL('../data/sample/spacetrack_3le_2023-10-09.txt.gz', import.meta.url),
+);
 const inputs = files.length > 0 ? files : [defaultFile];
 const loader = new URL('../dist/edges/io/load-catalog.js', import.meta.url).href;
 
