@@ -1,0 +1,117 @@
+/**
+ * Continuous screening keeps one conjunction event per close approach of a pair across re-screens. A new screening
+ * result is reconciled with the open events it covers: each detection either continues an event (same pair, TCA
+ * within the tolerance, nearest first, one-to-one) or starts a new one; an open event of the covered scope whose
+ * TCA lies inside the screened window and that nothing continues is cleared (no longer within the threshold).
+ * Every change is an alert. Times are Unix milliseconds UTC, distances km.
+ */
+
+/** An event as stored: the latest version's values. */
+export interface TrackedEvent {
+  readonly id: number;
+  /** Lower catalog number of the pair. */
+  readonly primaryNorad: number;
+  readonly secondaryNorad: number;
+  readonly tcaUnixMs: number;
+  readonly missKm: number;
+  readonly pc: number | null;
+  readonly version: number;
+}
+
+/** One close approach found by a screening, pair ordered (primaryNorad < secondaryNorad). */
+export interface Detection {
+  readonly primaryNorad: number;
+  readonly secondaryNorad: number;
+  readonly tcaUnixMs: number;
+  readonly missKm: number;
+  readonly pc: number | null;
+}
+
+export interface Reconciliation<D extends Detection> {
+  readonly created: readonly D[];
+  /** Detections that continue an event with different values (a new version). */
+  readonly updated: readonly { readonly event: TrackedEvent; readonly detection: D }[];
+  /** Detections that continue an event with the same values (no new version, no alert). */
+  readonly unchanged: readonly { readonly event: TrackedEvent; readonly detection: D }[];
+  readonly cleared: readonly TrackedEvent[];
+}
+
+/**
+ * Two minima of the same pair are the same approach when their TCAs differ by less than this: TCA estimates from
+ * successive element sets move by seconds to about a minute, while distinct approaches of a pair are at least
+ * about half an orbit apart (≥ 40 min in LEO).
+ */
+export const EVENT_IDENTITY_TOLERANCE_MS = 10 * 60 * 1000;
+
+/** A continuation is a new version when TCA moves by more than 1 ms, the miss by more than 1 mm, or the Pc changes. */
+export function eventChanged(event: TrackedEvent, detection: Detection): boolean {
+  if (Math.abs(event.tcaUnixMs - detection.tcaUnixMs) > 1) return true;
+  if (Math.abs(event.missKm - detection.missKm) > 1e-6) return true;
+  if ((event.pc === null) !== (detection.pc === null)) return true;
+  if (event.pc !== null && detection.pc !== null) {
+    const scale = Math.max(Math.abs(event.pc), Math.abs(detection.pc));
+    if (scale > 0 && Math.abs(event.pc - detection.pc) / scale > 1e-6) return true;
+  }
+  return false;
+}
+
+function pairKey(primary: number, secondary: number): string {
+  return `${primary}:${secondary}`;
+}
+
+/**
+ * Reconcile detections with the open events of the screened scope (events of the screened window that involve a
+ * screened primary, or all of them for a full screening).
+ */
+export function reconcileEvents<D extends Detection>(
+  openEvents: readonly TrackedEvent[],
+  detections: readonly D[],
+  windowStartUnixMs: number,
+  windowEndUnixMs: number,
+  toleranceMs: number = EVENT_IDENTITY_TOLERANCE_MS,
+): Reconciliation<D> {
+  const byPair = new Map<string, TrackedEvent[]>();
+  for (const e of openEvents) {
+    const key = pairKey(e.primaryNorad, e.secondaryNorad);
+    const list = byPair.get(key);
+    if (list) list.push(e);
+    else byPair.set(key, [e]);
+  }
+  const claimed = new Set<number>();
+  const created: D[] = [];
+  const updated: { event: TrackedEvent; detection: D }[] = [];
+  const unchanged: { event: TrackedEvent; detection: D }[] = [];
+  // Candidate links sorted by |ΔTCA| so the nearest continuation wins; ties by event id, then detection order.
+  const links: { event: TrackedEvent; detection: number; dt: number }[] = [];
+  detections.forEach((d, index) => {
+    for (const e of byPair.get(pairKey(d.primaryNorad, d.secondaryNorad)) ?? []) {
+      const dt = Math.abs(e.tcaUnixMs - d.tcaUnixMs);
+      if (dt < toleranceMs) links.push({ event: e, detection: index, dt });
+    }
+  });
+  links.sort((a, b) => a.dt - b.dt || a.event.id - b.event.id || a.detection - b.detection);
+  const linkedDetection = new Map<number, TrackedEvent>();
+  for (const link of links) {
+    if (claimed.has(link.event.id) || linkedDetection.has(link.detection)) continue;
+    claimed.add(link.event.id);
+    linkedDetection.set(link.detection, link.event);
+  }
+  detections.forEach((d, index) => {
+    const event = linkedDetection.get(index);
+    if (!event) created.push(d);
+    else if (eventChanged(event, d)) updated.push({ event, detection: d });
+    else unchanged.push({ event, detection: d });
+  });
+  const cleared = openEvents.filter(
+    (e) => !claimed.has(e.id) && e.tcaUnixMs >= windowStartUnixMs && e.tcaUnixMs <= windowEndUnixMs,
+  );
+  return { created, updated, unchanged, cleared };
+}
+
+/** Open events whose TCA has passed are closed (the approach is over). */
+export function eventsToClose<E extends { readonly tcaUnixMs: number }>(
+  openEvents: readonly E[],
+  nowUnixMs: number,
+): E[] {
+  return openEvents.filter((e) => e.tcaUnixMs < nowUnixMs);
+}
