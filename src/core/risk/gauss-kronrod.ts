@@ -1,6 +1,8 @@
 /**
  * Adaptive Gauss-Kronrod (7-point Gauss, 15-point Kronrod) quadrature, QUADPACK QK15 nodes and weights.
- * Bisects until |K15 - G7| <= max(absTol, relTol * |K15|) on each piece, or the depth limit.
+ * Bisects a piece until |K15 - G7| <= max(its share of the global tolerance, relTol * |K15|); the global
+ * tolerance is relTol times the first whole-interval estimate, so rounding noise in near-zero regions cannot
+ * force endless bisection. At most `maxPieces` pieces are evaluated.
  */
 const XGK = [
   0.9914553711208126, 0.9491079123427585, 0.8648644233597691, 0.7415311855993945, 0.5860872354676911,
@@ -19,9 +21,9 @@ function qk15(f: (x: number) => number, a: number, b: number): { k: number; g: n
   let k = fc * WGK[7];
   let g = fc * WG[3];
   for (let j = 0; j < 7; j++) {
-    const dx = h * XGK[j as 0];
+    const dx = h * (XGK[j] ?? 0);
     const sum = f(c - dx) + f(c + dx);
-    k += (WGK[j as 0] ?? 0) * sum;
+    k += (WGK[j] ?? 0) * sum;
     // Gauss nodes are the odd-indexed Kronrod nodes.
     if (j % 2 === 1) g += (WG[(j - 1) / 2] ?? 0) * sum;
   }
@@ -34,13 +36,19 @@ export function integrateAdaptive(
   b: number,
   relTol = 1e-10,
   absTol = 1e-300,
-  maxDepth = 40,
+  maxPieces = 4000,
 ): number {
-  const recurse = (lo: number, hi: number, depth: number): number => {
-    const { k, g } = qk15(f, lo, hi);
-    if (Math.abs(k - g) <= Math.max(absTol, relTol * Math.abs(k)) || depth >= maxDepth) return k;
+  const width = b - a;
+  if (!(width > 0)) return 0;
+  const first = qk15(f, a, b);
+  const globalTol = Math.max(absTol, relTol * Math.abs(first.k));
+  let pieces = 1;
+  const recurse = (lo: number, hi: number, est: { k: number; g: number }): number => {
+    const localTol = Math.max(globalTol * ((hi - lo) / width), relTol * Math.abs(est.k));
+    if (Math.abs(est.k - est.g) <= localTol || pieces >= maxPieces) return est.k;
     const mid = 0.5 * (lo + hi);
-    return recurse(lo, mid, depth + 1) + recurse(mid, hi, depth + 1);
+    pieces += 2;
+    return recurse(lo, mid, qk15(f, lo, mid)) + recurse(mid, hi, qk15(f, mid, hi));
   };
-  return recurse(a, b, 0);
+  return recurse(a, b, first);
 }

@@ -54,14 +54,18 @@ export function pcCircle(xmM: number, zmM: number, sigmaXM: number, sigmaZM: num
     a = Math.max(xlo, -8 * sigmaXM);
     b = Math.min(xhi, 8 * sigmaXM);
   }
-  const r2 = hbrM * hbrM;
-  const integrand = (x: number): number => {
-    const u = x - xm;
-    const h = Math.sqrt(Math.max(0, r2 - u * u));
+  // Integrate in theta (x = xm + R cos(theta)): the half-chord R sin(theta) is smooth there, so the
+  // square-root end points of the x form do not force deep bisection.
+  const thetaLo = Math.acos(Math.min(1, Math.max(-1, (b - xm) / hbrM)));
+  const thetaHi = Math.acos(Math.min(1, Math.max(-1, (a - xm) / hbrM)));
+  const integrand = (theta: number): number => {
+    const s = Math.sin(theta);
+    const x = xm + hbrM * Math.cos(theta);
+    const h = hbrM * s;
     const ex = x / dx;
-    return Math.exp(-ex * ex) * erfDifference((zm + h) / dz, (zm - h) / dz);
+    return hbrM * s * Math.exp(-ex * ex) * erfDifference((zm + h) / dz, (zm - h) / dz);
   };
-  return integrateAdaptive(integrand, a, b, 1e-11) / (SQRT_8PI * sigmaXM);
+  return integrateAdaptive(integrand, thetaLo, thetaHi, 1e-11) / (SQRT_8PI * sigmaXM);
 }
 
 /**
