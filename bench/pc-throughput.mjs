@@ -27,7 +27,10 @@ function rate(label, fn, inputs) {
 
 // Deterministic pseudo-random encounter-plane problems (miss 0-5 km, sigmas 10 m - 2 km, HBR 1-20 m).
 let s = 12345;
-const u = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 4294967296;
+const u = () => {
+  s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+  return s / 4294967296;
+};
 const small = Array.from({ length: 4096 }, () => {
   const sx = 10 + 2000 * u();
   return [5000 * u(), 5000 * u(), sx, sx * (0.05 + 0.95 * u()), 1 + 19 * u()];
