@@ -3,18 +3,36 @@ import { circularSpeedKmS, hohmannTransfer } from '../orbits/hohmann.js';
 import { raanRateDegPerDay } from '../orbits/j2-raan-drift.js';
 import { launchPlaneGeometry, nextLaunchWindows, type TargetPlane } from '../orbits/launch-window.js';
 import { planeAngleDeg, planeChangeDeltaVKmS } from '../orbits/plane-change.js';
+import type { RendezvousTimeline } from '../orbits/rendezvous-timeline.js';
 import { EARTH_RADIUS_KM, MU_EARTH_KM3_S2 } from '../orbits/two-body-constants.js';
+import { createSgp4Model } from '../propagation/sgp4-model.js';
 import { formatIsoUtc } from '../time/iso-8601.js';
 import { addDays, daysBetween } from '../time/julian-date.js';
 import type { UtcInstant } from '../time/time-scale.js';
 import { checkCompatibility } from './compatibility.js';
 import { isKnown, type LaunchSite, type Passport, type SourcedValue } from './passport-schema.js';
 import type { PassportLibrary } from './passport-validation.js';
+import { earliestRendezvous, rendezvousWithoutPhase } from './rendezvous-estimate.js';
+import { RENDEZVOUS_PARAMETERS } from './rendezvous-parameters.js';
 
 /** Assumed insertion orbit of a ground launch (circular, km): used only for the Δv estimate, and said so. */
 export const INSERTION_ALTITUDE_KM = 200;
 /** Duration assumed for an in-orbit vehicle to re-phase and rendezvous: the 1–2 day profiles (basis §6.5), h. */
 export const IN_ORBIT_RENDEZVOUS_HOURS = 48;
+/** Launch windows (in-plane passes) searched for the earliest docking when the phase is known. */
+export const WINDOWS_SEARCHED = 4;
+
+const hm = (s: number) =>
+  `${Math.floor(s / 3600)} h ${String(Math.round((s % 3600) / 60)).padStart(2, '0')} min`;
+
+/** One line: strategy, phase, catch-up and each component of the launch-to-docking time. */
+export function describeTimeline(t: RendezvousTimeline): string {
+  const scheme =
+    t.strategy === 'fast'
+      ? `${t.revolutionsAfterInsertion}-orbit fast scheme, insertion phase ${t.phaseAngleDeg.toFixed(1)} deg (window ${t.fastWindowDeg?.min.toFixed(1)} to ${t.fastWindowDeg?.max.toFixed(1)} deg)`
+      : `multi-revolution phasing, insertion phase ${t.phaseAngleDeg.toFixed(1)} deg`;
+  return `${scheme}, catch-up ${t.catchUpRateDegPerMin.toFixed(3)} deg/min: ascent ${hm(t.ascentS)} + coast ${hm(t.phasingCoastS)} + raise ${hm(t.transferS)} (${t.deltaVMps.toFixed(0)} m/s) + approach ${hm(t.finalApproachS)} = ${hm(t.totalS)}`;
+}
 
 export interface DockedVehicle {
   readonly passportId: string;
@@ -198,12 +216,13 @@ function standbyOption(
   const readiness = known(vehicle.launch?.standbyReadinessDays);
   const profile = vehicle.launch?.profiles.find((p) => p.regime === 'leo');
   const profileHours = known(profile?.durationHours);
+  const params = RENDEZVOUS_PARAMETERS.get(vehicle.id);
   if (readiness === undefined) {
     const rd = vehicle.launch?.standbyReadinessDays;
     reasons.push(`standby readiness unknown: ${rd && !isKnown(rd) ? rd.reason : 'not in passport'}`);
   }
-  if (profileHours === undefined) reasons.push('launch-to-docking profile unknown');
-  if (readiness === undefined || profileHours === undefined) {
+  if (params === undefined && profileHours === undefined) reasons.push('launch-to-docking profile unknown');
+  if (readiness === undefined || (params === undefined && profileHours === undefined)) {
     return {
       ...base,
       feasible: false,
@@ -218,16 +237,36 @@ function standbyOption(
   const readyEarliest = later(input.at, 24 * (readiness.min ?? readiness.nominal ?? readiness.max ?? 0));
   const readyLatest = later(input.at, 24 * (readiness.max ?? readiness.nominal ?? readiness.min ?? 0));
   const lon = known(site.longitudeDeg);
+  const targetAKm = EARTH_RADIUS_KM + altKm;
   let window: UtcInstant;
   let windowLatest: UtcInstant;
+  let arrival: UtcInstant | undefined;
+  let arrivalLatest: UtcInstant | undefined;
   if (orbit.plane && lon !== undefined) {
-    const w = nextLaunchWindows({ latitudeDeg: lat, longitudeDeg: lon }, orbit.plane, readyEarliest, 1)[0];
-    const wl = nextLaunchWindows({ latitudeDeg: lat, longitudeDeg: lon }, orbit.plane, readyLatest, 1)[0];
+    const siteLL = { latitudeDeg: lat, longitudeDeg: lon };
+    const ws = nextLaunchWindows(siteLL, orbit.plane, readyEarliest, WINDOWS_SEARCHED);
+    const wls = nextLaunchWindows(siteLL, orbit.plane, readyLatest, WINDOWS_SEARCHED);
+    const w = ws[0];
     window = w?.utc ?? readyEarliest;
-    windowLatest = wl?.utc ?? later(readyLatest, 24);
+    windowLatest = wls[0]?.utc ?? later(readyLatest, 24);
     reasons.push(
       `next in-plane pass after readiness: ${iso(window)} (${w?.pass ?? 'n/a'}, azimuth ${w?.azimuthDeg.toFixed(1) ?? 'n/a'} deg)`,
     );
+    const model = params && input.elementSet ? createSgp4Model(input.elementSet) : undefined;
+    if (params && input.elementSet && model?.ok) {
+      const target = { model: model.value, elementSet: input.elementSet, semiMajorAxisKm: targetAKm };
+      const e = earliestRendezvous(params, siteLL, target, ws);
+      const el = earliestRendezvous(params, siteLL, target, wls);
+      if (e && el) {
+        arrival = e.arrival;
+        arrivalLatest = el.arrival;
+        window = e.launch;
+        windowLatest = el.launch;
+        reasons.push(
+          `rendezvous computed for the launch at ${iso(e.launch)} (earliest docking of the next ${WINDOWS_SEARCHED} passes): ${describeTimeline(e.timeline)}; element set age ${daysBetween(input.elementSet.epoch.jd, e.launch.jd).toFixed(1)} d at launch; ${params.basis}`,
+        );
+      }
+    }
   } else {
     window = readyEarliest;
     windowLatest = later(readyLatest, 24);
@@ -237,10 +276,38 @@ function standbyOption(
         : 'no element set for the target: RAAN unknown, window wait up to 1 day assumed',
     );
   }
-  const arrival = later(window, profileHours);
-  const arrivalLatest = later(windowLatest, profileHours);
+  if (arrival === undefined && params) {
+    const np = rendezvousWithoutPhase(params, targetAKm, orbit.inclinationDeg);
+    if (np) {
+      arrival = later(window, np.nominal.totalS / 3600);
+      arrivalLatest = later(windowLatest, np.latest.totalS / 3600);
+      reasons.push(
+        `rendezvous computed with the insertion phase unknown: nominal ${describeTimeline(np.nominal)}; worst case (a full phasing lap) ${hm(np.latest.totalS)}; ${params.basis}`,
+      );
+    }
+  }
+  if (arrival === undefined || arrivalLatest === undefined) {
+    if (profileHours === undefined) {
+      reasons.push('launch-to-docking time unknown: rendezvous model could not run and no passport profile');
+      return {
+        ...base,
+        feasible: false,
+        assessment: blocked ? 'infeasible' : 'unknown',
+        arrival: null,
+        arrivalLatest: null,
+        launchWindow: iso(window),
+        deltaV,
+        reasons,
+      };
+    }
+    arrival = later(window, profileHours);
+    arrivalLatest = later(windowLatest, profileHours);
+    reasons.push(
+      `launch to docking: passport profile ${profile?.name} (fallback: no rendezvous-model inputs for ${vehicle.name})`,
+    );
+  }
   reasons.push(
-    `readiness ${readiness.min ?? readiness.nominal} to ${readiness.max ?? readiness.nominal} days; profile ${profile?.name}`,
+    `readiness ${readiness.min ?? readiness.nominal} to ${readiness.max ?? readiness.nominal} days`,
   );
   let assessment: RescueOption['assessment'];
   if (blocked) assessment = 'infeasible';
