@@ -258,12 +258,13 @@ function standbyOption(
       const e = earliestRendezvous(params, siteLL, target, ws);
       const el = earliestRendezvous(params, siteLL, target, wls);
       if (e && el) {
+        const age = daysBetween(input.elementSet.epoch.jd, e.launch.jd);
         arrival = e.arrival;
         arrivalLatest = el.arrival;
         window = e.launch;
         windowLatest = el.launch;
         reasons.push(
-          `rendezvous computed for the launch at ${iso(e.launch)} (earliest docking of the next ${WINDOWS_SEARCHED} passes): ${describeTimeline(e.timeline)}; element set age ${daysBetween(input.elementSet.epoch.jd, e.launch.jd).toFixed(1)} d at launch; ${params.basis}`,
+          `rendezvous computed for the launch at ${iso(e.launch)} (earliest docking of the next ${WINDOWS_SEARCHED} passes): ${describeTimeline(e.timeline)}; element set age ${age.toFixed(1)} d at launch${age > 2 ? ' (phase indicative only: drag and station manoeuvres move the target along track over days)' : ''}; ${params.basis}`,
         );
       }
     }
