@@ -151,12 +151,16 @@ export function registerPropagateCommand(program: Command): void {
       progress.stop();
 
       const es = object.elementSet;
+      const eopText = eopAssumedZero
+        ? 'Earth orientation parameters assumed zero (not given): ITRF off by ~10-30 m'
+        : `Earth orientation parameters given: ${JSON.stringify(resolveEop(eop))}`;
+      // GCRF here is the IAU-76/FK5 reduction without the ~20 mas frame bias (Vallado 2006): ~1-2 m in LEO.
       const eopNote =
         frame === 'teme'
           ? undefined
-          : eopAssumedZero
-            ? 'Earth orientation parameters assumed zero (not given): ITRF off by ~10-30 m, GCRF by < 1 m'
-            : `Earth orientation parameters given: ${JSON.stringify(resolveEop(eop))}`;
+          : frame === 'gcrf'
+            ? `${eopText}; IAU-76/FK5 reduction, frame bias neglected (~1-2 m from IAU 2006/2000A)`
+            : eopText;
       if (options.json) {
         const decorated = states.map((s) => ({
           ...s,
