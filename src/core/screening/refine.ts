@@ -1,0 +1,197 @@
+import { brentRoot } from './brent-root.js';
+import { vectorInRtn } from './rtn.js';
+import type { ConjunctionEvent } from './screening-types.js';
+import type { Sgp4States } from './sgp4-states.js';
+
+/** TCA tolerance of the root finder, s (the result is good to well under a millisecond). */
+const TCA_TOLERANCE_S = 1e-5;
+
+/** A pair that stayed within the threshold over a whole chunk (candidate persistent proximity). */
+export interface ChunkProximity {
+  readonly index1: number;
+  readonly index2: number;
+  readonly minRangeKm: number;
+  readonly minRangeUnixMs: number;
+  readonly maxRangeKm: number;
+  readonly events: number;
+}
+
+export interface RefineFailure {
+  readonly index: number;
+  readonly code: number;
+  readonly atUnixMs: number;
+}
+
+/**
+ * Exact (SGP4) refinement of one candidate interval of one pair. The interval comes from the rigorous sweep:
+ * any range minimum at or below the threshold lies inside it. Minima are the roots of f(t) = Δr·Δv where f goes
+ * from negative to non-negative; the interval is sampled at `sampleStepMs` (≤ 60 s, far below the ≈ 45 min
+ * between two minima of the relative motion of any orbiting pair) and each sign change is solved with Brent.
+ * Only minima with TCA in [reportFromUnixMs, reportToUnixMs) are reported (the chunk that owns them), or up to
+ * and including the window end for the last chunk.
+ */
+export class PairRefiner {
+  private readonly s1 = new Float64Array(6);
+  private readonly s2 = new Float64Array(6);
+  private failure: RefineFailure | undefined;
+
+  constructor(
+    private readonly states: Sgp4States,
+    private readonly thresholdKm: number,
+    private readonly windowStartUnixMs: number,
+    private readonly windowEndUnixMs: number,
+  ) {}
+
+  /** Relative state of j w.r.t. i at t into s1 (object i) and s2 (object j); false on an SGP4 failure. */
+  private stateOf(i: number, j: number, tUnixMs: number): boolean {
+    const c1 = this.states.stateAt(i, tUnixMs, this.s1, 0);
+    if (c1 !== 0) {
+      this.failure ??= { index: i, code: c1, atUnixMs: tUnixMs };
+      return false;
+    }
+    const c2 = this.states.stateAt(j, tUnixMs, this.s2, 0);
+    if (c2 !== 0) {
+      this.failure ??= { index: j, code: c2, atUnixMs: tUnixMs };
+      return false;
+    }
+    return true;
+  }
+
+  private rangeRate(i: number, j: number, tUnixMs: number): { rangeKm: number; f: number } | undefined {
+    if (!this.stateOf(i, j, tUnixMs)) return undefined;
+    const s1 = this.s1;
+    const s2 = this.s2;
+    const dx = (s2[0] as number) - (s1[0] as number);
+    const dy = (s2[1] as number) - (s1[1] as number);
+    const dz = (s2[2] as number) - (s1[2] as number);
+    const dvx = (s2[3] as number) - (s1[3] as number);
+    const dvy = (s2[4] as number) - (s1[4] as number);
+    const dvz = (s2[5] as number) - (s1[5] as number);
+    return { rangeKm: Math.hypot(dx, dy, dz), f: dx * dvx + dy * dvy + dz * dvz };
+  }
+
+  private event(
+    i: number,
+    j: number,
+    tUnixMs: number,
+    edge: ConjunctionEvent['edge'],
+  ): ConjunctionEvent | undefined {
+    if (!this.stateOf(i, j, tUnixMs)) return undefined;
+    const s1 = this.s1;
+    const s2 = this.s2;
+    const rel = [
+      (s2[0] as number) - (s1[0] as number),
+      (s2[1] as number) - (s1[1] as number),
+      (s2[2] as number) - (s1[2] as number),
+    ];
+    const missKm = Math.hypot(rel[0] as number, rel[1] as number, rel[2] as number);
+    if (missKm > this.thresholdKm) return undefined;
+    const relSpeedKmS = Math.hypot(
+      (s2[3] as number) - (s1[3] as number),
+      (s2[4] as number) - (s1[4] as number),
+      (s2[5] as number) - (s1[5] as number),
+    );
+    return {
+      index1: i,
+      index2: j,
+      tcaUnixMs: tUnixMs,
+      missKm,
+      relSpeedKmS,
+      missRtnKm: vectorInRtn(s1.subarray(0, 3), s1.subarray(3, 6), rel),
+      edge,
+    };
+  }
+
+  /**
+   * Refine [aUnixMs, bUnixMs] for objects i (the primary: RTN frame) and j. Appends events to `sink` and
+   * returns the chunk proximity when the pair stayed within the threshold over [reportFrom, reportTo].
+   */
+  refine(
+    i: number,
+    j: number,
+    aUnixMs: number,
+    bUnixMs: number,
+    sampleStepMs: number,
+    reportFromUnixMs: number,
+    reportToUnixMs: number,
+    sink: ConjunctionEvent[],
+  ): { proximity: ChunkProximity | undefined; failure: RefineFailure | undefined } {
+    this.failure = undefined;
+    const a = Math.max(aUnixMs, this.windowStartUnixMs);
+    const b = Math.min(bUnixMs, this.windowEndUnixMs);
+    const lastChunk = reportToUnixMs >= this.windowEndUnixMs;
+    const owns = (t: number) =>
+      t >= reportFromUnixMs && (t < reportToUnixMs || (lastChunk && t <= reportToUnixMs));
+    const steps = Math.max(1, Math.ceil((b - a) / sampleStepMs - 1e-9));
+    let events = 0;
+    let allWithin = true;
+    let minRange = Number.POSITIVE_INFINITY;
+    let minRangeAt = a;
+    let maxRange = 0;
+    let prev = this.rangeRate(i, j, a);
+    if (!prev) return { proximity: undefined, failure: this.failure };
+    let prevT = a;
+    const note = (t: number, range: number) => {
+      if (range < minRange) {
+        minRange = range;
+        minRangeAt = t;
+      }
+      if (range > maxRange) maxRange = range;
+      if (range > this.thresholdKm) allWithin = false;
+    };
+    note(a, prev.rangeKm);
+    if (a === this.windowStartUnixMs && prev.f >= 0 && prev.rangeKm <= this.thresholdKm && owns(a)) {
+      const ev = this.event(i, j, a, 'window-start');
+      if (ev) {
+        sink.push(ev);
+        events += 1;
+      }
+    }
+    for (let s = 1; s <= steps; s++) {
+      const t = s === steps ? b : a + s * sampleStepMs;
+      const cur = this.rangeRate(i, j, t);
+      if (!cur) return { proximity: undefined, failure: this.failure };
+      note(t, cur.rangeKm);
+      if (prev.f < 0 && cur.f >= 0) {
+        const t0 = prevT;
+        const fn = (x: number): number => {
+          const rr = this.rangeRate(i, j, t0 + x * 1000);
+          return rr ? rr.f : Number.NaN;
+        };
+        const rootS = brentRoot(fn, 0, (t - t0) / 1000, prev.f, cur.f, TCA_TOLERANCE_S);
+        if (this.failure) return { proximity: undefined, failure: this.failure };
+        const tca = t0 + rootS * 1000;
+        if (owns(tca)) {
+          const ev = this.event(i, j, tca, 'none');
+          if (ev) {
+            sink.push(ev);
+            events += 1;
+            note(tca, ev.missKm);
+          }
+        }
+      }
+      if (t === this.windowEndUnixMs && cur.f < 0 && cur.rangeKm <= this.thresholdKm && owns(t)) {
+        const ev = this.event(i, j, t, 'window-end');
+        if (ev) {
+          sink.push(ev);
+          events += 1;
+        }
+      }
+      prev = cur;
+      prevT = t;
+    }
+    const coversChunk = a <= reportFromUnixMs && b >= reportToUnixMs;
+    const proximity =
+      coversChunk && allWithin
+        ? {
+            index1: i,
+            index2: j,
+            minRangeKm: minRange,
+            minRangeUnixMs: minRangeAt,
+            maxRangeKm: maxRange,
+            events,
+          }
+        : undefined;
+    return { proximity, failure: undefined };
+  }
+}
