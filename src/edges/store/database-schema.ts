@@ -66,7 +66,7 @@ export interface ScreeningRunsTable {
   /** JSON array of primary catalog numbers (one-vs-all), or null for all-vs-all. */
   primaries_json: string | null;
   shard_count: number;
-  shards_done: number;
+  shards_done: Generated<number>;
   requested_by: number | null;
   stats_json: string | null;
   error: string | null;
@@ -78,9 +78,9 @@ export interface ScreeningShardsTable {
   run_id: number;
   shard_index: number;
   status: 'queued' | 'done';
-  attempts: number;
+  attempts: Generated<number>;
   result_json: string | null;
-  updated_at: ColumnType<Date, never, Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface ConjunctionEventsTable {
@@ -100,7 +100,7 @@ export interface ConjunctionEventsTable {
   first_run_id: number;
   last_run_id: number;
   created_at: ColumnType<Date, never, never>;
-  updated_at: ColumnType<Date, never, Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
 export interface ConjunctionVersionsTable {

@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../store/open-store.js';
+import { countAdmins, createParty } from '../store/party-repository.js';
+import { EngineScreeningRunner } from '../workers/engine-screening-runner.js';
+import { InProcessQueue } from '../workers/in-process-queue.js';
+import type { JobQueue } from '../workers/job-queue.js';
+import { PgBossQueue } from '../workers/pg-boss-queue.js';
+import {
+  DEFAULT_SCREENING,
+  ScreeningCoordinator,
+  type ScreeningDefaults,
+} from '../workers/screening-coordinator.js';
+import type { ScreeningRunner } from '../workers/screening-runner.js';
+import { AlertHub } from './alert-hub.js';
+import { buildServer, type ServerOptions } from './build-server.js';
+import { ServiceMetrics } from './metrics.js';
+import type { ServiceContext } from './service-context.js';
+
+export interface ServiceOptions extends ServerOptions {
+  /** Execute screening jobs in this process (always on PGlite; on PostgreSQL `concord worker` does it). */
+  readonly work?: boolean;
+  readonly autoScreen?: boolean;
+  readonly screening?: ScreeningDefaults;
+  readonly runner?: ScreeningRunner;
+  /** pg-boss: seconds after which a job held by a dead worker is retried. */
+  readonly jobExpireSeconds?: number;
+  readonly maintenanceIntervalSeconds?: number;
+}
+
+export interface Service {
+  readonly ctx: ServiceContext;
+  readonly app: FastifyInstance;
+  readonly queue: JobQueue;
+  close(): Promise<void>;
+}
+
+/** pg-boss keeps its tables in their own schema, next to the store's. */
+export function jobSchemaFor(store: Store): string {
+  return store.schema === 'public' ? 'pgboss' : `${store.schema}_jobs`;
+}
+
+export function createQueue(store: Store, options: ServiceOptions = {}): JobQueue {
+  if (store.kind === 'pglite' || store.databaseUrl === undefined) {
+    return new InProcessQueue(2, (name, data, error) =>
+      process.stderr.write(`concord: job ${name} ${JSON.stringify(data)} failed: ${String(error)}\n`),
+    );
+  }
+  return new PgBossQueue({
+    databaseUrl: store.databaseUrl,
+    schema: jobSchemaFor(store),
+    ...(options.jobExpireSeconds === undefined ? {} : { expireInSeconds: options.jobExpireSeconds }),
+    ...(options.maintenanceIntervalSeconds === undefined
+      ? {}
+      : { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds }),
+  });
+}
+
+/** The coordinator (and its queue) alone: what `concord worker` runs. */
+export async function createCoordinator(
+  store: Store,
+  options: ServiceOptions = {},
+): Promise<ScreeningCoordinator> {
+  const queue = createQueue(store, options);
+  await queue.start();
+  return new ScreeningCoordinator(
+    store,
+    queue,
+    options.runner ?? new EngineScreeningRunner(),
+    options.screening ?? DEFAULT_SCREENING,
+  );
+}
+
+/** Store + queue + coordinator + HTTP API. On PGlite jobs run in-process and unfinished runs are resumed. */
+export async function createService(store: Store, options: ServiceOptions = {}): Promise<Service> {
+  const coordinator = await createCoordinator(store, options);
+  const work = store.kind === 'pglite' || (options.work ?? false);
+  if (work) await coordinator.work();
+  if (coordinator.queue.kind === 'in-process') await coordinator.resume();
+  const alerts = new AlertHub(store);
+  await alerts.start();
+  const ctx: ServiceContext = {
+    store,
+    coordinator,
+    metrics: new ServiceMetrics(),
+    alerts,
+    autoScreen: options.autoScreen ?? true,
+  };
+  const app = await buildServer(ctx, options);
+  return {
+    ctx,
+    app,
+    queue: coordinator.queue,
+    close: async () => {
+      alerts.stop();
+      await app.close();
+      await coordinator.queue.stop();
+    },
+  };
+}
+
+/** Create the operator (admin) party on first start; returns its token then, undefined afterwards. */
+export async function ensureOperator(store: Store): Promise<string | undefined> {
+  if ((await countAdmins(store.db)) > 0) return undefined;
+  const { token } = await createParty(store.db, { name: 'operator', country: 'N/A', role: 'admin' });
+  return token;
+}
