@@ -1,7 +1,7 @@
 import type { EncounterPlane } from './encounter-plane.js';
 
 /** Pc methods Concord implements. */
-export type PcMethodName = 'foster' | 'chan' | 'mc' | 'max';
+export type PcMethodName = 'foster' | 'chan' | 'mc' | 'mc2d' | 'max';
 
 /** A run-time finding that the method's assumptions may not hold (or that an input was remediated). */
 export interface PcWarning {
@@ -25,6 +25,8 @@ export interface PcResult {
   /** Monte Carlo only: hits and trials. */
   readonly hits?: number;
   readonly trials?: number;
+  /** Two-body Monte Carlo only: encounter window searched, seconds from TCA. */
+  readonly windowS?: { readonly start: number; readonly end: number };
   /** Maximum-Pc only: combined sigma (m) at which Pc is largest, i.e. the dilution threshold. */
   readonly dilutionThresholdM?: number;
 }
@@ -46,8 +48,11 @@ export interface PcResult {
  *    64 points when the circle is small against the covariance, else adaptive Gauss-Kronrod), as CARA PcCircle.
  *  - chan: additionally replaces the covariance ellipse by the equal-area isotropic problem (Chan 1997 series
  *    with the term counts Chan recommends); accurate when HBR is small against the minor-axis sigma.
- *  - mc: samples the same Gaussian in the plane (seeded, reproducible) and counts hits; it verifies the
+ *  - mc2d: samples the same Gaussian in the plane (seeded, reproducible) and counts hits; it verifies the
  *    integration, not the short-encounter assumption.
+ *  - mc (not a plane method, see pc-monte-carlo-two-body.ts): samples both 6-D states and propagates them on
+ *    exact Kepler orbits over a window; it makes none of the short-encounter assumptions (two-body dynamics
+ *    over the window instead).
  *  - max: ignores any covariance; reports the largest Pc over all covariance sizes of an assumed shape
  *    (Alfano 2005), and the sigma at which it occurs (dilution threshold).
  */

@@ -60,7 +60,7 @@ export function pcMonteCarlo2D(
 
 export function monteCarloMethod(options: MonteCarloOptions = {}): PcMethod {
   return {
-    name: 'mc',
+    name: 'mc2d',
     title: 'Monte Carlo in the encounter plane (seeded, Wilson confidence interval)',
     assumptions: [
       'short encounter: rectilinear relative motion at constant velocity',
@@ -71,7 +71,7 @@ export function monteCarloMethod(options: MonteCarloOptions = {}): PcMethod {
     compute(plane: EncounterPlane, hbrM: number): PcResult {
       const warnings = shortEncounterWarnings(plane, hbrM);
       const sigmas = remediatedSigmas(plane, hbrM);
-      if (!sigmas) return nonPositiveResult('mc', plane, hbrM, warnings);
+      if (!sigmas) return nonPositiveResult('mc2d', plane, hbrM, warnings);
       const mc = pcMonteCarlo2D(
         plane.missMajorM,
         plane.missMinorM,
@@ -88,7 +88,7 @@ export function monteCarloMethod(options: MonteCarloOptions = {}): PcMethod {
       }
       return {
         pc: mc.pc,
-        method: 'mc',
+        method: 'mc2d',
         hbrM,
         missM: plane.missM,
         warnings,
