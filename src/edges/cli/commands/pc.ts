@@ -12,9 +12,10 @@ interface PcCommandOptions {
   json?: boolean;
   trials?: string;
   seed?: string;
+  windowS?: string;
 }
 
-/** `concord pc --cdm FILE [--method foster|chan|mc|max] [--hbr-m R] [--json]` */
+/** `concord pc --cdm FILE [--method foster|chan|mc|mc2d|max] [--hbr-m R] [--trials N] [--seed N] [--window-s S] [--json]` */
 export function registerPcCommand(program: Command): void {
   program
     .command('pc')
@@ -25,8 +26,12 @@ export function registerPcCommand(program: Command): void {
       '--hbr-m <metres>',
       'combined hard-body radius (m); default: CDM value, else CARA table per object',
     )
-    .option('--trials <n>', 'Monte Carlo trials (method mc)', '1000000')
-    .option('--seed <n>', 'Monte Carlo seed (method mc)', '20050101')
+    .option('--trials <n>', 'Monte Carlo trials (methods mc, mc2d)', '1000000')
+    .option('--seed <n>', 'Monte Carlo seed (methods mc, mc2d)', '20050101')
+    .option(
+      '--window-s <seconds>',
+      'method mc: half-width of the encounter window around TCA (s); default a quarter of the shorter orbital period',
+    )
     .option('--json', 'one JSON object on stdout')
     .action((options: PcCommandOptions) => {
       if (!isPcMethodName(options.method)) {
@@ -39,9 +44,19 @@ export function registerPcCommand(program: Command): void {
       const hbr = resolveHbr(cdm, parseHbrOption(options.hbrM));
       const states = cdmConjunctionStates(cdm);
       if (!states.ok) throw new ConcordError(states.code, `${options.cdm}: ${states.message}`);
+      const trials = Number(options.trials);
+      if (!(Number.isInteger(trials) && trials > 0))
+        throw new ConcordError('BAD_OPTION', `--trials must be a positive integer, got '${options.trials}'`);
+      const windowHalfWidthS = options.windowS === undefined ? undefined : Number(options.windowS);
+      if (windowHalfWidthS !== undefined && !(windowHalfWidthS > 0 && Number.isFinite(windowHalfWidthS)))
+        throw new ConcordError(
+          'BAD_OPTION',
+          `--window-s must be a positive number of seconds, got '${options.windowS}'`,
+        );
       const computed = computePc(states.value, hbr.hbrM, options.method, {
-        trials: Number(options.trials),
+        trials,
         seed: Number(options.seed),
+        ...(windowHalfWidthS !== undefined ? { windowHalfWidthS } : {}),
       });
       if (!computed.ok) throw new ConcordError(computed.code, `${options.cdm}: ${computed.message}`);
       const { result, plane } = computed.value;
@@ -60,6 +75,7 @@ export function registerPcCommand(program: Command): void {
           ...(result.confidenceInterval
             ? { confidence_interval: result.confidenceInterval, hits: result.hits, trials: result.trials }
             : {}),
+          ...(result.windowS ? { window_s: result.windowS } : {}),
           ...(result.dilutionThresholdM !== undefined
             ? { dilution_threshold_m: result.dilutionThresholdM }
             : {}),
@@ -77,6 +93,10 @@ export function registerPcCommand(program: Command): void {
         lines.push(
           `  ${ci.level * 100} % interval [${ci.low.toExponential(4)}, ${ci.high.toExponential(4)}] (${result.hits} hits / ${result.trials} trials)`,
         );
+        if (result.windowS)
+          lines.push(
+            `  two-body trajectories searched from TCA ${result.windowS.start.toFixed(1)} s to TCA +${result.windowS.end.toFixed(1)} s`,
+          );
       }
       if (result.dilutionThresholdM !== undefined)
         lines.push(`  dilution threshold (sigma at max Pc) ${result.dilutionThresholdM.toFixed(3)} m`);
