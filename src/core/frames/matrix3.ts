@@ -132,3 +132,68 @@ export function dot3(a: Vec3, b: Vec3): number {
 export function norm3(a: Vec3): number {
   return Math.hypot(a[0], a[1], a[2]);
 }
+
+/** A 3-vector tuple from the first three elements of an array (e.g. a Float64Array state). */
+export function vec3From(a: ArrayLike<number>): [number, number, number] {
+  return [a[0] ?? 0, a[1] ?? 0, a[2] ?? 0];
+}
+
+export function add3(a: Vec3, b: Vec3): [number, number, number] {
+  return [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
+}
+
+/** a − b */
+export function sub3(a: Vec3, b: Vec3): [number, number, number] {
+  return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+}
+
+export function scale3(a: Vec3, factor: number): [number, number, number] {
+  return [a[0] * factor, a[1] * factor, a[2] * factor];
+}
+
+/** Eigenvalues of a symmetric 3×3 matrix, ascending (analytic, Smith 1961). */
+export function symmetricEigenvalues3(m: Matrix3): [number, number, number] {
+  const a = at(m, 0);
+  const b = at(m, 4);
+  const c = at(m, 8);
+  const d = at(m, 1);
+  const e = at(m, 5);
+  const f = at(m, 2);
+  const p1 = d * d + e * e + f * f;
+  if (p1 === 0) {
+    const s = [a, b, c].sort((x, y) => x - y);
+    return [s[0] ?? 0, s[1] ?? 0, s[2] ?? 0];
+  }
+  const q = (a + b + c) / 3;
+  const p2 = (a - q) ** 2 + (b - q) ** 2 + (c - q) ** 2 + 2 * p1;
+  const p = Math.sqrt(p2 / 6);
+  const b11 = (a - q) / p;
+  const b22 = (b - q) / p;
+  const b33 = (c - q) / p;
+  const b12 = d / p;
+  const b23 = e / p;
+  const b13 = f / p;
+  const detB = b11 * (b22 * b33 - b23 * b23) - b12 * (b12 * b33 - b23 * b13) + b13 * (b12 * b23 - b22 * b13);
+  const r = Math.min(1, Math.max(-1, detB / 2));
+  const phi = Math.acos(r) / 3;
+  const largest = q + 2 * p * Math.cos(phi);
+  const smallest = q + 2 * p * Math.cos(phi + (2 * Math.PI) / 3);
+  return [smallest, 3 * q - largest - smallest, largest];
+}
+
+/** Eigen-decomposition of a symmetric 2×2 [[a, b], [b, c]]: larger eigenvalue first, with its unit eigenvector. */
+export function symmetricEigen2(
+  a: number,
+  b: number,
+  c: number,
+): { major: number; minor: number; majorAxis: [number, number] } {
+  const mean = 0.5 * (a + c);
+  const radius = Math.hypot(0.5 * (a - c), b);
+  const major = mean + radius;
+  // The smaller root from the determinant avoids cancellation for thin ellipses.
+  const minor = major !== 0 ? (a * c - b * b) / major : mean - radius;
+  if (b === 0) return { major, minor, majorAxis: a >= c ? [1, 0] : [0, 1] };
+  const vx = major - c;
+  const n = Math.hypot(vx, b);
+  return { major, minor, majorAxis: [vx / n, b / n] };
+}

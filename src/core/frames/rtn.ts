@@ -1,4 +1,14 @@
-import { apply3, applyTransposed3, cross3, type Matrix3, norm3, type Vec3 } from './matrix3.js';
+import {
+  apply3,
+  applyTransposed3,
+  cross3,
+  type Matrix3,
+  multiply3,
+  norm3,
+  transpose3,
+  type Vec3,
+  vec3From,
+} from './matrix3.js';
 
 /*
  * RTN local orbital frame (a.k.a. RIC, RSW, "UVW" in CCSDS CDM): R radial (along r), N normal (along r × v, the
@@ -126,4 +136,53 @@ export function lowerTriangleFromCovariance6(cov: Matrix6): number[] {
   const out: number[] = [];
   for (let i = 0; i < 6; i++) for (let j = 0; j <= i; j++) out.push(cov[6 * i + j] ?? 0);
   return out;
+}
+
+/** 3×3 (9 values) or 6×6 (36 values) covariance rotated by a 3×3 rotation: C′ = M C Mᵀ (block-wise for 6×6). */
+function rotateCovariance(cov: Float64Array, rotation: Matrix3): Float64Array {
+  if (cov.length === 36) return rotateCovariance6(cov, rotation);
+  if (cov.length !== 9) throw new RangeError(`covariance must have 9 or 36 values, got ${cov.length}`);
+  const out = multiply3(multiply3(rotation, cov), transpose3(rotation));
+  for (let i = 0; i < 3; i++) {
+    for (let j = i + 1; j < 3; j++) {
+      const m = 0.5 * ((out[3 * i + j] ?? 0) + (out[3 * j + i] ?? 0));
+      out[3 * i + j] = m;
+      out[3 * j + i] = m;
+    }
+  }
+  return out;
+}
+
+/**
+ * RTN covariance (3×3 position or 6×6 position/velocity, any units) of the object at (r, v) → inertial, for
+ * states held in arrays. As CARA's RIC2ECI and Orekit, the velocity block uses the same rotation (no transport
+ * term).
+ */
+export function rtnToInertialCovariance(
+  covarianceRtn: Float64Array,
+  positionKm: ArrayLike<number>,
+  velocityKmS: ArrayLike<number>,
+): Float64Array {
+  return rotateCovariance(
+    covarianceRtn,
+    transpose3(rtnRotation(vec3From(positionKm), vec3From(velocityKmS))),
+  );
+}
+
+/** Inverse of {@link rtnToInertialCovariance}. */
+export function inertialToRtnCovariance(
+  covarianceInertial: Float64Array,
+  positionKm: ArrayLike<number>,
+  velocityKmS: ArrayLike<number>,
+): Float64Array {
+  return rotateCovariance(covarianceInertial, rtnRotation(vec3From(positionKm), vec3From(velocityKmS)));
+}
+
+/** An inertial vector expressed in the RTN frame of the state (r, v). */
+export function inertialToRtnVector(
+  vector: ArrayLike<number>,
+  positionKm: ArrayLike<number>,
+  velocityKmS: ArrayLike<number>,
+): Float64Array {
+  return Float64Array.from(toRtn(rtnRotation(vec3From(positionKm), vec3From(velocityKmS)), vec3From(vector)));
 }

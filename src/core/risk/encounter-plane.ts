@@ -1,5 +1,5 @@
+import { add3, cross3, dot3, norm3, scale3, sub3, symmetricEigen2, vec3From } from '../frames/matrix3.js';
 import { err, ok, type Result } from '../result.js';
-import { add3, cross3, dot3, norm3, scale3, sub3, symmetricEigen2 } from './matrix3.js';
 
 /** Earth gravitational parameter (km^3/s^2, EGM-96/WGS-84), used only for orbital periods in usage checks. */
 export const EARTH_MU_KM3_S2 = 398_600.4418;
@@ -78,8 +78,9 @@ export function positionCovariance(c: Float64Array): Result<Float64Array, 'BAD_C
 
 /** Two-body orbital period (s) from a state in km, km/s; NaN when the orbit is not bound. */
 export function orbitalPeriodS(positionKm: Float64Array, velocityKmS: Float64Array): number {
-  const r = norm3(positionKm);
-  const v2 = dot3(velocityKmS, velocityKmS);
+  const r = norm3(vec3From(positionKm));
+  const velocity = vec3From(velocityKmS);
+  const v2 = dot3(velocity, velocity);
   const energy = v2 / 2 - EARTH_MU_KM3_S2 / r;
   if (!(energy < 0)) return Number.NaN;
   const a = -EARTH_MU_KM3_S2 / (2 * energy);
@@ -106,11 +107,11 @@ export function buildEncounterPlane(
   if (!c1.ok) return c1;
   const c2 = positionCovariance(states.secondaryCovarianceM2);
   if (!c2.ok) return c2;
-  const r1 = scale3(states.primaryPositionKm, 1000);
-  const v1 = scale3(states.primaryVelocityKmS, 1000);
-  const r2 = scale3(states.secondaryPositionKm, 1000);
-  const v2 = scale3(states.secondaryVelocityKmS, 1000);
-  if (!allFinite(r1, v1, r2, v2, c1.value, c2.value)) {
+  const r1 = scale3(vec3From(states.primaryPositionKm), 1000);
+  const v1 = scale3(vec3From(states.primaryVelocityKmS), 1000);
+  const r2 = scale3(vec3From(states.secondaryPositionKm), 1000);
+  const v2 = scale3(vec3From(states.secondaryVelocityKmS), 1000);
+  if (!allFinite(Float64Array.of(...r1, ...v1, ...r2, ...v2), c1.value, c2.value)) {
     return err('NON_FINITE_INPUT', 'a position, velocity or covariance element is not a finite number');
   }
   const v = sub3(v1, v2);
@@ -132,7 +133,7 @@ export function buildEncounterPlane(
 
   const combined = new Float64Array(9);
   for (let i = 0; i < 9; i++) combined[i] = (c1.value[i] ?? 0) + (c2.value[i] ?? 0);
-  const quad = (a: Float64Array, b: Float64Array): number => {
+  const quad = (a: readonly number[], b: readonly number[]): number => {
     let s = 0;
     for (let i = 0; i < 3; i++)
       for (let j = 0; j < 3; j++) s += (a[i] ?? 0) * (combined[i * 3 + j] ?? 0) * (b[j] ?? 0);
@@ -154,13 +155,13 @@ export function buildEncounterPlane(
   return ok({
     tcaOffsetS,
     adjustedToLinearTca: adjust,
-    relativePositionM: r,
-    relativeVelocityMS: v,
+    relativePositionM: Float64Array.from(r),
+    relativeVelocityMS: Float64Array.from(v),
     relativeSpeedMS: speed,
     missM,
-    xAxis: x,
-    yAxis: y,
-    zAxis: z,
+    xAxis: Float64Array.from(x),
+    yAxis: Float64Array.from(y),
+    zAxis: Float64Array.from(z),
     primaryCovarianceM2: c1.value,
     secondaryCovarianceM2: c2.value,
     combinedCovarianceM2: combined,

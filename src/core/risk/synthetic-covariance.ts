@@ -1,5 +1,5 @@
+import { cross3, dot3, norm3, vec3From } from '../frames/matrix3.js';
 import { EARTH_MU_KM3_S2 } from './encounter-plane.js';
-import { cross3, dot3, norm3 } from './matrix3.js';
 
 /**
  * Synthetic covariance for catalog element sets that carry none (TLE/OMM from the public catalog).
@@ -52,10 +52,12 @@ export function orbitRegime(
 
 /** Regime of an inertial state (km, km/s) from its osculating two-body elements. */
 export function orbitRegimeFromState(positionKm: Float64Array, velocityKmS: Float64Array): OrbitRegime {
-  const r = norm3(positionKm);
-  const v2 = dot3(velocityKmS, velocityKmS);
+  const position = vec3From(positionKm);
+  const velocity = vec3From(velocityKmS);
+  const r = norm3(position);
+  const v2 = dot3(velocity, velocity);
   const a = 1 / (2 / r - v2 / EARTH_MU_KM3_S2);
-  const h = norm3(cross3(positionKm, velocityKmS));
+  const h = norm3(cross3(position, velocity));
   const e = Math.sqrt(Math.max(0, 1 - (h * h) / (EARTH_MU_KM3_S2 * a)));
   if (!(a > 0)) return 'HEO';
   const periodMin = (2 * Math.PI * Math.sqrt((a * a * a) / EARTH_MU_KM3_S2)) / 60;

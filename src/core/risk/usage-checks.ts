@@ -1,5 +1,5 @@
+import { symmetricEigenvalues3 } from '../frames/matrix3.js';
 import type { EncounterPlane } from './encounter-plane.js';
-import { symmetricEigenvalues3 } from './matrix3.js';
 import type { PcWarning } from './pc-method.js';
 import { erfcInverse } from './special-functions.js';
 

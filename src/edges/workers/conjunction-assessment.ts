@@ -1,9 +1,9 @@
+import { rtnToInertialCovariance } from '../../core/frames/rtn.js';
 import type { ElementSet } from '../../core/orbits/element-set.js';
 import { propagateAt } from '../../core/propagation/propagate.js';
 import { createSgp4Model } from '../../core/propagation/sgp4-model.js';
 import { computePc } from '../../core/risk/compute-pc.js';
 import { combinedHardBodyRadius, objectHardBodyRadius } from '../../core/risk/hard-body-radius.js';
-import { rtnToInertialCovariance } from '../../core/risk/rtn-frame.js';
 import { orbitRegimeFromState, syntheticCovariance } from '../../core/risk/synthetic-covariance.js';
 import { utcInstantFromUnixMs } from '../../core/time/iso-8601.js';
 

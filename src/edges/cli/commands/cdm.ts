@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { symmetricEigenvalues3 } from '../../../core/frames/matrix3.js';
 import { ConcordError } from '../../../core/result.js';
 import { computePc, PC_METHOD_NAMES } from '../../../core/risk/compute-pc.js';
 import { buildEncounterPlane } from '../../../core/risk/encounter-plane.js';
-import { symmetricEigenvalues3 } from '../../../core/risk/matrix3.js';
 import { cdmConjunctionStates, cdmRtnCovariance6 } from '../../../formats/ccsds/cdm/cdm-conjunction.js';
 import { writeCdmJson } from '../../../formats/ccsds/cdm/cdm-json.js';
 import { writeCdmKvn } from '../../../formats/ccsds/cdm/cdm-kvn.js';

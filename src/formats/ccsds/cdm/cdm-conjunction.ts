@@ -1,6 +1,6 @@
+import { rtnToInertialCovariance } from '../../../core/frames/rtn.js';
 import { err, ok, type Result } from '../../../core/result.js';
 import type { ConjunctionStates } from '../../../core/risk/encounter-plane.js';
-import { rtnToInertialCovariance } from '../../../core/risk/rtn-frame.js';
 import { parseIsoUtc } from '../../../core/time/iso-8601.js';
 import type { UtcInstant } from '../../../core/time/time-scale.js';
 import type { Cdm, CdmObject } from './cdm-message.js';

@@ -1,4 +1,4 @@
-import { inertialToRtnVector } from '../../../core/risk/rtn-frame.js';
+import { inertialToRtnVector } from '../../../core/frames/rtn.js';
 import type { Cdm, CdmField, CdmObject } from './cdm-message.js';
 import { emptyObject, emptyPart } from './cdm-message.js';
 
