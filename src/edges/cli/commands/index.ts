@@ -5,6 +5,7 @@ import { registerPartyCommand } from './party.js';
 import { registerPcCommand } from './pc.js';
 import { registerPropagateCommand } from './propagate.js';
 import { registerRescueCommand } from './rescue.js';
+import { registerScreenCommand } from './screen.js';
 import { registerServeCommand } from './serve.js';
 import { registerWorkerCommand } from './worker.js';
 
@@ -15,6 +16,7 @@ export function registerCommands(program: Command): void {
   registerPcCommand(program);
   registerCdmCommand(program);
   registerRescueCommand(program);
+  registerScreenCommand(program);
   registerServeCommand(program);
   registerWorkerCommand(program);
   registerPartyCommand(program);

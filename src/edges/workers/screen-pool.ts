@@ -1,0 +1,99 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import {
+  createInterpolationErrors,
+  mergeInterpolationErrors,
+} from '../../core/screening/interpolation-error.js';
+import { mergeChunkResults } from '../../core/screening/merge-results.js';
+import type { ChunkResult } from '../../core/screening/screen-chunk.js';
+import { buildScreeningPlan } from '../../core/screening/screening-plan.js';
+import type { ScreeningRequest, ScreeningResult } from '../../core/screening/screening-types.js';
+import type { FromScreenWorker, ScreenWorkerData, ToScreenWorker } from './screen-messages.js';
+
+export interface ScreenPoolOptions {
+  /** Worker threads (default: all available cores). */
+  readonly workers?: number;
+  readonly onProgress?: (doneChunks: number, totalChunks: number) => void;
+}
+
+/** The compiled worker entry (workers run JavaScript from `dist/`, also when this module is loaded from `src/`). */
+function workerEntry(): URL {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    const compiled = here.replace(
+      /([\\/])src([\\/])edges([\\/])workers([\\/])screen-pool\.ts$/,
+      '$1dist$2edges$3workers$4screen-worker.js',
+    );
+    return new URL(`file://${compiled}`);
+  }
+  return new URL('./screen-worker.js', import.meta.url);
+}
+
+/**
+ * Screen with worker threads: each worker measures the interpolation error of a share of the knot groups,
+ * then takes time chunks one by one as it finishes the previous one. Results are merged by chunk index with
+ * the same function as the single-thread path, so the output does not depend on the number of workers.
+ */
+export async function screenWithWorkers(
+  request: ScreeningRequest,
+  options: ScreenPoolOptions = {},
+): Promise<ScreeningResult> {
+  const plan = buildScreeningPlan(request);
+  const count = Math.max(
+    1,
+    Math.min(options.workers ?? availableParallelism(), Math.max(plan.chunkCount, 1)),
+  );
+  const data: ScreenWorkerData = { request };
+  const workers = Array.from({ length: count }, () => new Worker(workerEntry(), { workerData: data }));
+  const errors = createInterpolationErrors(plan.objectCount);
+  const results: ChunkResult[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let ready = 0;
+      let measured = 0;
+      let nextChunk = 0;
+      let doneChunks = 0;
+      const send = (w: Worker, m: ToScreenWorker) => w.postMessage(m);
+      const dispatch = (w: Worker) => {
+        if (nextChunk < plan.chunkCount) {
+          send(w, { type: 'chunk', chunk: nextChunk });
+          nextChunk += 1;
+        }
+      };
+      workers.forEach((w, k) => {
+        w.on('error', reject);
+        w.on('exit', (code) => {
+          if (code !== 0 && doneChunks < plan.chunkCount)
+            reject(new Error(`screening worker exited with code ${code}`));
+        });
+        w.on('message', (message: FromScreenWorker) => {
+          if (message.type === 'failed') {
+            reject(new Error(`screening worker failed: ${message.message}`));
+          } else if (message.type === 'ready') {
+            ready += 1;
+            send(w, { type: 'measure', slice: k, sliceCount: count });
+          } else if (message.type === 'measured') {
+            mergeInterpolationErrors(plan, errors, message.errors, message.slice, count);
+            measured += 1;
+            if (measured === count) {
+              for (const other of workers) send(other, { type: 'errors', errors });
+              if (plan.chunkCount === 0) resolve();
+              for (const other of workers) dispatch(other);
+            }
+          } else {
+            results.push(message.result);
+            doneChunks += 1;
+            options.onProgress?.(doneChunks, plan.chunkCount);
+            if (doneChunks === plan.chunkCount) resolve();
+            else dispatch(w);
+          }
+          void ready;
+        });
+      });
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return mergeChunkResults(plan, errors, results);
+}
