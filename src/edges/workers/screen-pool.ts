@@ -45,7 +45,14 @@ export async function screenWithWorkers(
     Math.min(options.workers ?? availableParallelism(), Math.max(plan.chunkCount, 1)),
   );
   const data: ScreenWorkerData = { request };
-  const workers = Array.from({ length: count }, () => new Worker(workerEntry(), { workerData: data }));
+  // Workers must not inherit flags meant for an `--eval` parent (e.g. --input-type).
+  const execArgv = process.execArgv.filter(
+    (a) => !a.startsWith('--input-type') && a !== '-e' && a !== '--eval',
+  );
+  const workers = Array.from(
+    { length: count },
+    () => new Worker(workerEntry(), { workerData: data, execArgv }),
+  );
   const errors = createInterpolationErrors(plan.objectCount);
   const results: ChunkResult[] = [];
   try {
