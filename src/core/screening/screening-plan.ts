@@ -39,6 +39,8 @@ export interface ScreeningPlan {
 
 export const DEFAULT_SWEEP_STEP_S = 20;
 export const DEFAULT_CHUNK_STEPS = 540;
+/** Knot density of one-vs-all secondaries relative to the default (16 knots per turn → 6). */
+export const SECONDARY_KNOT_DENSITY = 0.375;
 
 export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
   const n = request.objects.length;
@@ -54,7 +56,16 @@ export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
   const active = new Uint8Array(n);
   const isPrimary = new Uint8Array(n);
   const exclusions: ScreeningExclusion[] = [];
-  const envelopes = request.objects.map((o) => orbitEnvelope(o.elementSet, windowDays));
+  // One-vs-all: secondaries only meet the primaries, so a coarser interpolant (larger, measured error
+  // padding, a few more exact refinements) is far cheaper than propagating them densely.
+  const primarySet = new Set(request.primaryIndices ?? []);
+  const envelopes = request.objects.map((o, i) =>
+    orbitEnvelope(
+      o.elementSet,
+      windowDays,
+      request.primaryIndices && !primarySet.has(i) ? SECONDARY_KNOT_DENSITY : 1,
+    ),
+  );
   const knotGapS = new Float64Array(n);
   const maxAccelKmS2 = new Float64Array(n);
   for (let i = 0; i < n; i++) {

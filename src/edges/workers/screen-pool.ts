@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compactRequest, expandCompactResult } from '../../core/screening/compact-request.js';
 import {
   createInterpolationErrors,
   mergeInterpolationErrors,
@@ -39,6 +40,16 @@ export async function screenWithWorkers(
   request: ScreeningRequest,
   options: ScreenPoolOptions = {},
 ): Promise<ScreeningResult> {
+  const full = buildScreeningPlan(request);
+  if (full.exclusions.length > 0) {
+    // Workers get only the objects that will be propagated (one-vs-all leaves most of the catalog out).
+    const compact = compactRequest(full);
+    return expandCompactResult(full, compact, await screenActive(compact.request, options));
+  }
+  return screenActive(request, options);
+}
+
+async function screenActive(request: ScreeningRequest, options: ScreenPoolOptions): Promise<ScreeningResult> {
   const plan = buildScreeningPlan(request);
   const count = Math.max(
     1,
