@@ -74,16 +74,21 @@ for (const [extractDate, list] of [...extracts.entries()].slice(0, maxExtracts))
     l.push(e);
     byPair.set(key, l);
   }
-  const persistent = new Set(
-    result.persistent.map((p) => `${Math.min(p.index1, p.index2)}/${Math.max(p.index1, p.index2)}`),
-  );
+  const persistent = result.persistent;
   for (const r of list) {
     summary.rows += 1;
     const i = index.get(r.sat1Norad);
     const j = index.get(r.sat2Norad);
     const key = `${Math.min(i, j)}/${Math.max(i, j)}`;
     const tca = socratesTimeUnixMs(r.tcaTime);
-    if (persistent.has(key)) {
+    if (
+      persistent.some(
+        (p) =>
+          `${Math.min(p.index1, p.index2)}/${Math.max(p.index1, p.index2)}` === key &&
+          tca >= p.fromUnixMs &&
+          tca <= p.toUnixMs,
+      )
+    ) {
       summary.found += 1;
       summary.foundAsPersistent += 1;
       continue;

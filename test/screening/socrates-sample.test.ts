@@ -44,11 +44,13 @@ describe('screening reproduces SOCRATES (60 rows of the 2020-12-09 extract, same
       const i = index.get(r.sat1Norad) as number;
       const j = index.get(r.sat2Norad) as number;
       const pair = (a: number, b: number) => (a === i && b === j) || (a === j && b === i);
-      if (result.persistent.some((p) => pair(p.index1, p.index2))) {
+      const tca = socratesTimeUnixMs(r.tcaTime);
+      if (
+        result.persistent.some((p) => pair(p.index1, p.index2) && tca >= p.fromUnixMs && tca <= p.toUnixMs)
+      ) {
         strict += 1;
         continue;
       }
-      const tca = socratesTimeUnixMs(r.tcaTime);
       const events = result.conjunctions.filter((e) => pair(e.index1, e.index2));
       const nearest = events.sort((a, b) => Math.abs(a.tcaUnixMs - tca) - Math.abs(b.tcaUnixMs - tca))[0];
       if (!nearest) {

@@ -1,7 +1,7 @@
 import type { InterpolationErrors } from './interpolation-error.js';
 import type { ChunkProximity } from './refine.js';
 import type { ChunkResult } from './screen-chunk.js';
-import type { ScreeningPlan } from './screening-plan.js';
+import { chunkRange, type ScreeningPlan } from './screening-plan.js';
 import type {
   ConjunctionEvent,
   PersistentProximity,
@@ -9,6 +9,9 @@ import type {
   ScreeningResult,
 } from './screening-types.js';
 import { propagationCodeOfByte } from './sgp4-states.js';
+
+/** A pair must stay within the threshold this many consecutive chunks (2 × 3 h by default) to be persistent. */
+export const MIN_PERSISTENT_CHUNKS = 2;
 
 /** Deterministic order of events: TCA, then the two catalog numbers. */
 export function compareEvents(plan: ScreeningPlan, a: ConjunctionEvent, b: ConjunctionEvent): number {
@@ -25,7 +28,7 @@ export function compareEvents(plan: ScreeningPlan, a: ConjunctionEvent, b: Conju
 /**
  * Combine chunk results (in any order, from any number of workers) into one deterministic result:
  * objects that failed anywhere are excluded and their events dropped (counted); pairs within the threshold
- * in every chunk become one persistent proximity each.
+ * for two or more consecutive chunks (or the whole window) become one persistent proximity per such span.
  */
 export function mergeChunkResults(
   plan: ScreeningPlan,
@@ -57,40 +60,57 @@ export function mergeChunkResults(
   for (const x of exclusions) excludedByReason[x.code] = (excludedByReason[x.code] ?? 0) + 1;
 
   const n = plan.objectCount;
-  const proximityChunks = new Map<number, ChunkProximity[]>();
+  const proximityChunks = new Map<number, { chunk: number; p: ChunkProximity }[]>();
   for (const c of sorted) {
     for (const p of c.proximities) {
       const key = Math.min(p.index1, p.index2) * n + Math.max(p.index1, p.index2);
       const list = proximityChunks.get(key);
-      if (list) list.push(p);
-      else proximityChunks.set(key, [p]);
+      if (list) list.push({ chunk: c.chunk, p });
+      else proximityChunks.set(key, [{ chunk: c.chunk, p }]);
     }
   }
+  // Runs of consecutive chunks in which a pair never left the threshold become persistent proximities.
+  const minimumRun = Math.min(MIN_PERSISTENT_CHUNKS, plan.chunkCount);
   const persistent: PersistentProximity[] = [];
-  const persistentKeys = new Set<number>();
-  for (const [key, list] of proximityChunks) {
-    if (list.length !== plan.chunkCount) continue;
-    const first = list[0] as ChunkProximity;
+  const spans = new Map<number, { from: number; to: number; item: number }[]>();
+  for (const [key, list] of [...proximityChunks.entries()].sort((a, b) => a[0] - b[0])) {
+    const first = (list[0] as { p: ChunkProximity }).p;
     if (failure.has(first.index1) || failure.has(first.index2)) continue;
-    persistentKeys.add(key);
-    let best = first;
-    let maxRangeKm = 0;
-    for (const p of list) {
-      if (p.minRangeKm < best.minRangeKm) best = p;
-      if (p.maxRangeKm > maxRangeKm) maxRangeKm = p.maxRangeKm;
+    list.sort((a, b) => a.chunk - b.chunk);
+    let start = 0;
+    for (let k = 1; k <= list.length; k++) {
+      const contiguous = k < list.length && (list[k]?.chunk as number) === (list[k - 1]?.chunk as number) + 1;
+      if (contiguous) continue;
+      const run = list.slice(start, k);
+      start = k;
+      if (run.length < minimumRun) continue;
+      let best = (run[0] as { p: ChunkProximity }).p;
+      let maxRangeKm = 0;
+      for (const { p } of run) {
+        if (p.minRangeKm < best.minRangeKm) best = p;
+        if (p.maxRangeKm > maxRangeKm) maxRangeKm = p.maxRangeKm;
+      }
+      const fromUnixMs = chunkRange(plan, (run[0] as { chunk: number }).chunk).startUnixMs;
+      const toUnixMs = chunkRange(plan, (run[run.length - 1] as { chunk: number }).chunk).endUnixMs;
+      const item = persistent.length;
+      persistent.push({
+        index1: first.index1,
+        index2: first.index2,
+        fromUnixMs,
+        toUnixMs,
+        minRangeKm: best.minRangeKm,
+        minRangeUnixMs: best.minRangeUnixMs,
+        maxRangeKm,
+        collapsedEvents: 0,
+      });
+      const l = spans.get(key) ?? [];
+      l.push({ from: fromUnixMs, to: toUnixMs, item });
+      spans.set(key, l);
     }
-    persistent.push({
-      index1: first.index1,
-      index2: first.index2,
-      minRangeKm: best.minRangeKm,
-      minRangeUnixMs: best.minRangeUnixMs,
-      maxRangeKm,
-      collapsedEvents: 0,
-    });
   }
+  const collapsed = new Array<number>(persistent.length).fill(0);
 
   let dropped = 0;
-  const collapsed = new Map<number, number>();
   const events: ConjunctionEvent[] = [];
   for (const c of sorted) {
     for (const ev of c.events) {
@@ -99,8 +119,9 @@ export function mergeChunkResults(
         continue;
       }
       const key = Math.min(ev.index1, ev.index2) * n + Math.max(ev.index1, ev.index2);
-      if (persistentKeys.has(key)) {
-        collapsed.set(key, (collapsed.get(key) ?? 0) + 1);
+      const span = spans.get(key)?.find((x) => ev.tcaUnixMs >= x.from && ev.tcaUnixMs <= x.to);
+      if (span) {
+        collapsed[span.item] = (collapsed[span.item] as number) + 1;
         continue;
       }
       events.push(ev);
@@ -108,11 +129,8 @@ export function mergeChunkResults(
   }
   events.sort((a, b) => compareEvents(plan, a, b));
   const persistentOut = persistent
-    .map((p) => ({
-      ...p,
-      collapsedEvents: collapsed.get(Math.min(p.index1, p.index2) * n + Math.max(p.index1, p.index2)) ?? 0,
-    }))
-    .sort((a, b) => a.index1 - b.index1 || a.index2 - b.index2);
+    .map((p, k) => ({ ...p, collapsedEvents: collapsed[k] as number }))
+    .sort((a, b) => a.index1 - b.index1 || a.index2 - b.index2 || a.fromUnixMs - b.fromUnixMs);
 
   const pairSet = new Set<number>();
   let broad = 0;

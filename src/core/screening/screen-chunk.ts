@@ -386,6 +386,11 @@ class StepSweeper {
     // an on-stack-replaced version compiled before that store had type feedback and deoptimises every step.
     this.step = step;
     this.interpolate(this.w0 + (step + 0.5) * this.stepMs);
+    if (this.oneVsAll) {
+      // Few primaries: testing each against every live object is cheaper than any grid.
+      this.primaryScan();
+      return;
+    }
     this.farCount = this.classify(GRID_HALF_WIDTH_KM - 2 * this.radMax);
     this.nonEmptyCount = this.prefixColumns();
     this.scatterColumns();
@@ -394,6 +399,26 @@ class StepSweeper {
     if (!this.oneVsAll) this.stencil();
     this.scan();
     this.farOrderLength = this.farCount > 0 ? this.farSweep(this.farOrderLength) : 0;
+  }
+
+  /** One-vs-all: every primary against every other live object (each primary pair once). */
+  private primaryScan(): void {
+    const { L, scanner, px, py, pz, rad } = this;
+    for (let a = 0; a < L; a++) {
+      if (scanner[a] !== 1) continue;
+      const xa = px[a] as number;
+      const ya = py[a] as number;
+      const za = pz[a] as number;
+      const ra = rad[a] as number;
+      for (let b = 0; b < L; b++) {
+        if (b === a || (scanner[b] === 1 && b < a)) continue;
+        const dx = (px[b] as number) - xa;
+        const dy = (py[b] as number) - ya;
+        const dz = (pz[b] as number) - za;
+        const rr = ra + (rad[b] as number);
+        if (dx * dx + dy * dy + dz * dz <= rr * rr) this.testPair(a, b, dx, dy, dz);
+      }
+    }
   }
 
   /** Hermite position and velocity of every live object at the step centre. */

@@ -38,17 +38,21 @@ export interface ScreeningPlan {
 }
 
 export const DEFAULT_SWEEP_STEP_S = 20;
-export const DEFAULT_CHUNK_STEPS = 540;
+export const ONE_VS_ALL_SWEEP_STEP_S = 120;
+/** Default chunk length, s (540 steps of 20 s): the unit of parallel work and of memory. */
+export const CHUNK_SECONDS = 10_800;
 /** Knot density of one-vs-all secondaries relative to the default (16 knots per turn → 6). */
-export const SECONDARY_KNOT_DENSITY = 0.375;
+export const SECONDARY_KNOT_DENSITY = 0.25;
 
 export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
   const n = request.objects.length;
   if (!(request.endUnixMs > request.startUnixMs))
     throw new RangeError('screening window end must follow its start');
   if (!(request.thresholdKm > 0)) throw new RangeError('screening threshold must be positive');
-  const stepS = request.sweepStepS ?? DEFAULT_SWEEP_STEP_S;
-  const chunkSteps = request.chunkSteps ?? DEFAULT_CHUNK_STEPS;
+  // One-vs-all sweeps few pairs per step, so a longer step (larger balls, same rigour) costs less.
+  const stepS =
+    request.sweepStepS ?? (request.primaryIndices ? ONE_VS_ALL_SWEEP_STEP_S : DEFAULT_SWEEP_STEP_S);
+  const chunkSteps = request.chunkSteps ?? Math.max(1, Math.round(CHUNK_SECONDS / stepS));
   const windowS = (request.endUnixMs - request.startUnixMs) / 1000;
   const windowDays = windowS / 86_400;
   const stepCount = Math.ceil(windowS / stepS - 1e-9);

@@ -1,7 +1,7 @@
 import type { ElementSet } from '../orbits/element-set.js';
 import { classifyRegime } from '../orbits/regime.js';
 import { formatIsoUtc, utcInstantFromUnixMs } from '../time/iso-8601.js';
-import type { ConjunctionEvent, ScreeningObject } from './screening-types.js';
+import type { ConjunctionEvent, PersistentProximity, ScreeningObject } from './screening-types.js';
 
 /** Mean elements of a synthetic (injected) object; angles in degrees, mean motion in rev/day. */
 export interface SyntheticElements {
@@ -56,13 +56,22 @@ export interface RecallReport {
 
 /**
  * Match engine events against reference events: same ordered pair, TCA within 1 s, then report the largest
- * TCA and miss differences. Reference events of pairs the engine reports as persistent are not counted.
+ * TCA and miss differences. Reference events inside a span the engine reports as a persistent proximity of
+ * the same pair are not counted (the engine collapses them by design).
  */
 export function compareWithReference(
   engine: readonly ConjunctionEvent[],
   reference: readonly ConjunctionEvent[],
-  persistentPairs: ReadonlySet<string> = new Set(),
+  persistent: readonly PersistentProximity[] = [],
 ): RecallReport {
+  const collapsed = (r: ConjunctionEvent) =>
+    persistent.some(
+      (p) =>
+        p.index1 === r.index1 &&
+        p.index2 === r.index2 &&
+        r.tcaUnixMs >= p.fromUnixMs &&
+        r.tcaUnixMs <= p.toUnixMs,
+    );
   const byPair = new Map<string, ConjunctionEvent[]>();
   for (const e of engine) {
     const key = `${e.index1}/${e.index2}`;
@@ -78,7 +87,7 @@ export function compareWithReference(
   let referenceEvents = 0;
   for (const r of reference) {
     const key = `${r.index1}/${r.index2}`;
-    if (persistentPairs.has(key)) continue;
+    if (collapsed(r)) continue;
     referenceEvents += 1;
     const m = byPair.get(key)?.find((e) => !used.has(e) && Math.abs(e.tcaUnixMs - r.tcaUnixMs) < 1000);
     if (!m) {

@@ -18,9 +18,12 @@ export interface ScreeningRequest {
   readonly primaryIndices?: readonly number[];
   /** Exclude element sets older than this at the window start, days (absent = no limit). */
   readonly maxElementSetAgeDays?: number;
-  /** Sweep step, s (default 20). Any value is rigorous; it only trades sweep cost against candidate count. */
+  /**
+   * Sweep step, s (default 20, one-vs-all 60). Any value is rigorous; it only trades sweep cost against
+   * candidate count.
+   */
   readonly sweepStepS?: number;
-  /** Sweep steps per time chunk (default 540 = 3 h at 20 s). Chunks bound memory and are the unit of parallel work. */
+  /** Sweep steps per time chunk (default: 3 h worth). Chunks bound memory and are the unit of parallel work. */
   readonly chunkSteps?: number;
 }
 
@@ -41,14 +44,21 @@ export interface ConjunctionEvent {
   readonly edge: ConjunctionEdge;
 }
 
-/** A pair that stayed within the threshold during the whole window: reported once instead of as events. */
+/**
+ * A pair that stayed within the threshold for a long span (docked vehicles, formation flyers): reported once for
+ * the span instead of as one event per orbit. The span is made of whole time chunks (at least two, or the whole
+ * window); events of the pair outside it are reported as usual.
+ */
 export interface PersistentProximity {
   readonly index1: number;
   readonly index2: number;
+  /** Span during which the range never exceeded the threshold (at the exact samples), Unix ms UTC. */
+  readonly fromUnixMs: number;
+  readonly toUnixMs: number;
   readonly minRangeKm: number;
   /** Time of the smallest range found, Unix ms UTC. */
   readonly minRangeUnixMs: number;
-  /** Largest sampled range, km (≤ threshold by definition). */
+  /** Largest sampled range over the span, km (≤ threshold by definition). */
   readonly maxRangeKm: number;
   /** Local minima below the threshold that this proximity stands for. */
   readonly collapsedEvents: number;

@@ -99,6 +99,8 @@ function render(
       name1: a.elementSet.objectName,
       id2: b.elementSet.catalogId,
       name2: b.elementSet.objectName,
+      from: formatIsoUtc(utcInstantFromUnixMs(p.fromUnixMs), 3),
+      to: formatIsoUtc(utcInstantFromUnixMs(p.toUnixMs), 3),
       min_range_km: Number(p.minRangeKm.toFixed(6)),
       min_range_time: formatIsoUtc(utcInstantFromUnixMs(p.minRangeUnixMs), 3),
       max_range_km: Number(p.maxRangeKm.toFixed(6)),
@@ -187,10 +189,10 @@ function render(
     );
   }
   if (persistent.length > 0) {
-    lines.push('', 'Persistent proximities (within the threshold for the whole window):');
+    lines.push('', 'Persistent proximities (within the threshold for hours or more; reported once):');
     for (const p of persistent)
       lines.push(
-        `  ${p.id1} ${p.name1} / ${p.id2} ${p.name2}: ${p.min_range_km.toFixed(3)}-${p.max_range_km.toFixed(3)} km`,
+        `  ${p.id1} ${p.name1} / ${p.id2} ${p.name2}: ${p.min_range_km.toFixed(3)}-${p.max_range_km.toFixed(3)} km from ${p.from} to ${p.to} (${p.collapsed_events} minima)`,
       );
   }
   return `${lines.join('\n')}\n`;
