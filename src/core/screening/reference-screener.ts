@@ -20,8 +20,8 @@ export interface ReferenceScreeningResult {
  * at every fixed step; every pair whose padded perigee/apogee shells overlap is tested at every step with
  *   |Δr| ≤ d + |Δv|·δ/2 + (a_i + a_j)·δ²/8
  * (δ the step, a the acceleration bounds), which no pair coming within d during ±δ/2 of the sample can fail.
- * Flagged steps are merged, f(t) = Δr·Δv is sampled every δ/2 and each negative-to-positive sign change is
- * bisected to 1 µs. No interpolation, no grid, no chunking, all-vs-all (or primaries-vs-all).
+ * Flagged steps are merged, |Δr|² is sampled every δ/2 on positions alone and each sampled local minimum is
+ * narrowed by golden-section search to 1 µs. No interpolation, no grid, no chunking, all-vs-all (or primaries-vs-all).
  * Memory: objects × steps × 6 doubles; meant for sub-catalogs of a few hundred objects over hours.
  */
 export function referenceScreen(
@@ -140,29 +140,54 @@ export function referenceScreen(
   }
   for (const run of runs) refineRun(pi[run.p] as number, pj[run.p] as number, run.from, run.to);
 
+  // Minima are found on positions alone (SGP4's velocity is not exactly the derivative of its position, which
+  // moves the root of Δr·Δv by seconds for slow pairs): local minima of |Δr|² sampled every δ/2, one sample
+  // beyond each end of the run, each bracketed minimum narrowed by golden-section search to 1 µs.
+  function rangeSquared(i: number, j: number, t: number): number {
+    const r = rel(i, j, t).range;
+    return r * r;
+  }
+  function goldenMinimum(i: number, j: number, lo0: number, hi0: number): number {
+    const ratio = (Math.sqrt(5) - 1) / 2;
+    let lo = lo0;
+    let hi = hi0;
+    let x1 = hi - ratio * (hi - lo);
+    let x2 = lo + ratio * (hi - lo);
+    let g1 = rangeSquared(i, j, x1);
+    let g2 = rangeSquared(i, j, x2);
+    while (hi - lo > 1e-3) {
+      if (g1 <= g2) {
+        hi = x2;
+        x2 = x1;
+        g2 = g1;
+        x1 = hi - ratio * (hi - lo);
+        g1 = rangeSquared(i, j, x1);
+      } else {
+        lo = x1;
+        x1 = x2;
+        g1 = g2;
+        x2 = lo + ratio * (hi - lo);
+        g2 = rangeSquared(i, j, x2);
+      }
+    }
+    return 0.5 * (lo + hi);
+  }
   function refineRun(i: number, j: number, from: number, to: number): void {
     const sub = half * 1000;
     const count = Math.max(1, Math.ceil((to - from) / sub - 1e-9));
-    let ta = from;
-    let fa = rel(i, j, ta);
-    if (ta === W0 && fa.f >= 0) emit(i, j, W0, 'window-start');
-    for (let s = 1; s <= count; s++) {
-      const tb = s === count ? to : from + s * sub;
-      const fb = rel(i, j, tb);
-      if (fa.f < 0 && fb.f >= 0) {
-        let lo = ta;
-        let hi = tb;
-        while (hi - lo > 1e-3) {
-          const mid = 0.5 * (lo + hi);
-          if (rel(i, j, mid).f < 0) lo = mid;
-          else hi = mid;
-        }
-        emit(i, j, 0.5 * (lo + hi), 'none');
-      }
-      if (tb === W1 && fb.f < 0) emit(i, j, W1, 'window-end');
-      ta = tb;
-      fa = fb;
+    const times: number[] = [];
+    if (from > W0) times.push(Math.max(W0, from - sub));
+    for (let s = 0; s <= count; s++) times.push(s === count ? to : from + s * sub);
+    if (to < W1) times.push(Math.min(W1, to + sub));
+    const g = times.map((t) => rangeSquared(i, j, t));
+    const last = times.length - 1;
+    if (times[0] === W0 && (g[1] as number) > (g[0] as number)) emit(i, j, W0, 'window-start');
+    for (let s = 1; s < last; s++) {
+      const gs = g[s] as number;
+      if (gs <= (g[s - 1] as number) && gs < (g[s + 1] as number))
+        emit(i, j, goldenMinimum(i, j, times[s - 1] as number, times[s + 1] as number), 'none');
     }
+    if (times[last] === W1 && (g[last] as number) < (g[last - 1] as number)) emit(i, j, W1, 'window-end');
   }
 
   // A minimum can straddle two flagged runs only if a run boundary splits it; merge duplicates within 1 ms.
