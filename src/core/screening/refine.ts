@@ -5,6 +5,11 @@ import type { Sgp4States } from './sgp4-states.js';
 
 /** TCA tolerance of the root finder, s (the result is good to well under a millisecond). */
 const TCA_TOLERANCE_S = 1e-5;
+/**
+ * Bound on the relative inconsistency between SGP4 velocities and the derivative of SGP4 positions of two
+ * objects, km/s (measured per object on the 2023 catalog: median 0.018 m/s, p99 1.9 m/s, max 4.6 m/s).
+ */
+const VELOCITY_INCONSISTENCY_KM_S = 0.01;
 /** The position polish stops when its last correction is below this, s. */
 const POLISH_TOLERANCE_S = 2e-5;
 /**
@@ -211,20 +216,34 @@ export class PairRefiner {
         // a chunk boundary is neither lost nor reported twice.
         if (owns(root)) {
           if (!this.stateOf(i, j, root)) return { proximity: undefined, failure: this.failure };
+          const s1 = this.s1;
+          const s2 = this.s2;
           const relSpeedKmS = Math.hypot(
-            (this.s2[3] as number) - (this.s1[3] as number),
-            (this.s2[4] as number) - (this.s1[4] as number),
-            (this.s2[5] as number) - (this.s1[5] as number),
+            (s2[3] as number) - (s1[3] as number),
+            (s2[4] as number) - (s1[4] as number),
+            (s2[5] as number) - (s1[5] as number),
           );
-          const polished = this.polish(i, j, root, relSpeedKmS);
-          if (this.failure) return { proximity: undefined, failure: this.failure };
-          const tca = Math.min(this.windowEndUnixMs, Math.max(this.windowStartUnixMs, polished));
-          const ev = this.event(i, j, tca, 'none');
-          if (ev) {
-            sink.push(ev);
-            events += 1;
-            note(tca, ev.missKm);
-          }
+          const rootRangeKm = Math.hypot(
+            (s2[0] as number) - (s1[0] as number),
+            (s2[1] as number) - (s1[1] as number),
+            (s2[2] as number) - (s1[2] as number),
+          );
+          // The position minimum lies below the range at the velocity root by at most r·(δv/v)²/2, δv the
+          // relative SGP4 velocity inconsistency (measured on the 2023 catalog: ≤ 4.6 m/s per object): polish
+          // only roots that could be within the threshold.
+          const ratio = VELOCITY_INCONSISTENCY_KM_S / Math.max(relSpeedKmS, 1e-12);
+          const depthKm = ratio < 1 ? (rootRangeKm * ratio * ratio) / 2 : rootRangeKm;
+          if (rootRangeKm - depthKm <= this.thresholdKm) {
+            const polished = this.polish(i, j, root, relSpeedKmS);
+            if (this.failure) return { proximity: undefined, failure: this.failure };
+            const tca = Math.min(this.windowEndUnixMs, Math.max(this.windowStartUnixMs, polished));
+            const ev = this.event(i, j, tca, 'none');
+            if (ev) {
+              sink.push(ev);
+              events += 1;
+              note(tca, ev.missKm);
+            }
+          } else note(root, rootRangeKm);
         }
       }
       if (t === this.windowEndUnixMs && cur.f < 0 && cur.rangeKm <= this.thresholdKm && owns(t)) {
