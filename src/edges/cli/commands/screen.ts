@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { type Command, Option } from 'commander';
 import type { CatalogObject } from '../../../core/catalog/catalog.js';
 import { ConcordError } from '../../../core/result.js';
+import { elementSetAtTca } from '../../../core/risk/conjunction-assessment.js';
 import type {
   ConjunctionEvent,
   ScreeningObject,
@@ -11,10 +11,18 @@ import type {
 } from '../../../core/screening/screening-types.js';
 import { epochUnixMs } from '../../../core/screening/sgp4-states.js';
 import { formatIsoUtc, unixMsFromUtcInstant, utcInstantFromUnixMs } from '../../../core/time/iso-8601.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
 import { loadCatalogFiles, requireNoRejections } from '../../io/load-catalog.js';
 import { screenWithWorkers } from '../../workers/screen-pool.js';
+import { bundledHbrTable, parseHbrOption } from '../cdm-file.js';
 import { parsePositiveNumberOption, parseUtcOption, skipInvalidOption } from '../options.js';
 import { createProgress } from '../progress.js';
+import {
+  type CdmSubject,
+  prepareCdmDirectory,
+  type WrittenCdms,
+  writeScreeningCdms,
+} from '../screening-cdms.js';
 
 interface ScreenOptions {
   start?: string;
@@ -27,6 +35,8 @@ interface ScreenOptions {
   out?: string;
   maxAgeDays?: string;
   skipInvalid?: boolean;
+  cdmDir?: string;
+  hbrM?: string;
 }
 
 /** One reported conjunction, as written in JSON and CSV (names say units; times ISO-8601 UTC). */
@@ -45,6 +55,8 @@ export interface ConjunctionRecord {
   readonly regime2: string;
   /** `none` for a true minimum; `window-start`/`window-end` when clipped by the window (not a TCA). */
   readonly edge: string;
+  /** With --cdm-dir: the CDM written for this conjunction (file name in that directory). */
+  readonly cdm_file?: string;
 }
 
 function median(values: number[]): number {
@@ -55,7 +67,11 @@ function median(values: number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-function record(objects: readonly CatalogObject[], e: ConjunctionEvent): ConjunctionRecord {
+function record(
+  objects: readonly CatalogObject[],
+  e: ConjunctionEvent,
+  cdmFile: string | undefined,
+): ConjunctionRecord {
   const a = objects[e.index1] as CatalogObject;
   const b = objects[e.index2] as CatalogObject;
   const ageDays = (o: CatalogObject) => (e.tcaUnixMs - epochUnixMs(o.elementSet)) / 86_400_000;
@@ -74,6 +90,7 @@ function record(objects: readonly CatalogObject[], e: ConjunctionEvent): Conjunc
     regime1: a.regime,
     regime2: b.regime,
     edge: e.edge,
+    ...(cdmFile ? { cdm_file: cdmFile } : {}),
   };
 }
 
@@ -89,8 +106,9 @@ function render(
   result: ScreeningResult,
   wallSeconds: number,
   workers: number,
+  cdms: { readonly dir: string; readonly written: WrittenCdms } | undefined,
 ): string {
-  const conjunctions = result.conjunctions.map((e) => record(objects, e));
+  const conjunctions = result.conjunctions.map((e, k) => record(objects, e, cdms?.written.files[k]));
   const persistent = result.persistent.map((p) => {
     const a = objects[p.index1] as CatalogObject;
     const b = objects[p.index2] as CatalogObject;
@@ -127,6 +145,13 @@ function render(
     persistent_proximities: persistent.length,
     workers,
     wall_s: Number(wallSeconds.toFixed(3)),
+    ...(cdms
+      ? {
+          cdm_dir: cdms.dir,
+          cdms_written: cdms.written.files.filter(Boolean).length,
+          cdms_skipped: cdms.written.skipped,
+        }
+      : {}),
   };
   if (format === 'json') {
     return `${JSON.stringify({ window, conjunctions, persistent, exclusions, stats }, null, 2)}\n`;
@@ -176,6 +201,11 @@ function render(
   );
   const excluded = Object.entries(result.stats.excludedByReason);
   if (excluded.length > 0) lines.push(`Excluded: ${excluded.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  if (cdms) {
+    lines.push(`${stats.cdms_written} CDM(s) written to ${cdms.dir}`);
+    for (const x of cdms.written.skipped)
+      lines.push(`  CDM not written for conjunction ${x.conjunction + 1}: ${x.reason}`);
+  }
   lines.push(
     `${conjunctions.length} conjunction(s), ${persistent.length} persistent proximit${persistent.length === 1 ? 'y' : 'ies'}, ${result.stats.candidatePairs} candidate pairs refined`,
   );
@@ -198,6 +228,25 @@ function render(
   return `${lines.join('\n')}\n`;
 }
 
+/** CDM subjects of catalog objects: SGP4 states at TCA, synthetic covariances, CARA/RCS/default radii. */
+function catalogSubjects(objects: readonly CatalogObject[]): CdmSubject[] {
+  const table = bundledHbrTable();
+  return objects.map((o) => ({
+    fileId: o.elementSet.catalogId,
+    identity: {
+      designator: String(o.elementSet.noradCatId),
+      name: o.elementSet.objectName || `NORAD ${o.elementSet.noradCatId}`,
+      internationalDesignator: o.elementSet.objectId || 'UNKNOWN',
+      objectType: o.objectType,
+      elementSetEpochUtc: o.elementSet.epochIso.replace(/Z$/, ''),
+    },
+    atTca: (tcaUnixMs: number) =>
+      elementSetAtTca(o.elementSet, tcaUnixMs, {
+        hbr: { table, ...(o.satcat?.rcsSize ? { rcsSize: o.satcat.rcsSize } : {}) },
+      }),
+  }));
+}
+
 export function registerScreenCommand(program: Command): void {
   program
     .command('screen')
@@ -214,6 +263,14 @@ export function registerScreenCommand(program: Command): void {
     )
     .option('--out <file>', 'write the output to this file instead of stdout')
     .option('--max-age-days <n>', 'exclude element sets older than this at the window start')
+    .option(
+      '--cdm-dir <dir>',
+      'write one CCSDS CDM (KVN) per conjunction into this directory (synthetic covariances, flagged)',
+    )
+    .option(
+      '--hbr-m <metres>',
+      'with --cdm-dir: combined hard-body radius for the Pc (default: CARA table per object, else RCS size, else 5 m each)',
+    )
     .addOption(skipInvalidOption())
     .action(async (files: string[], options: ScreenOptions) => {
       const loaded = loadCatalogFiles(files);
@@ -245,6 +302,10 @@ export function registerScreenCommand(program: Command): void {
           primaryIndices.push(index);
         }
       }
+      const combinedHbrM = parseHbrOption(options.hbrM);
+      if (combinedHbrM !== undefined && !options.cdmDir)
+        throw new ConcordError('BAD_OPTION', '--hbr-m is used for the CDMs: give --cdm-dir as well');
+      if (options.cdmDir) prepareCdmDirectory(options.cdmDir);
       const workers = options.workers
         ? Math.floor(parsePositiveNumberOption('--workers', options.workers))
         : availableParallelism();
@@ -273,8 +334,20 @@ export function registerScreenCommand(program: Command): void {
       });
       progress.stop();
       const wallSeconds = (performance.now() - started) / 1000;
-      const text = render(options.format, objects, request, result, wallSeconds, workers);
-      if (options.out) writeFileSync(options.out, text);
+      const cdms = options.cdmDir
+        ? {
+            dir: options.cdmDir,
+            written: writeScreeningCdms(options.cdmDir, result.conjunctions, catalogSubjects(objects), {
+              creationUnixMs: Date.now(),
+              ...(combinedHbrM !== undefined ? { combinedHbrM } : {}),
+              comments: [
+                `concord screen, window ${formatIsoUtc(utcInstantFromUnixMs(startUnixMs), 3)} to ${formatIsoUtc(utcInstantFromUnixMs(endUnixMs), 3)}, threshold ${thresholdKm} km`,
+              ],
+            }),
+          }
+        : undefined;
+      const text = render(options.format, objects, request, result, wallSeconds, workers, cdms);
+      if (options.out) writeFileAtomic(options.out, text);
       else process.stdout.write(text);
     });
 }

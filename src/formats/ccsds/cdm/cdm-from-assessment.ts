@@ -72,6 +72,7 @@ function party(identity: CdmObjectIdentity, at: ObjectAtTca | undefined): Conjun
 }
 
 function hbrSourceText(a: ConjunctionAssessment): string {
+  if (a.hbrSource === 'override') return 'combined radius given by the user';
   const source = HBR_SOURCE_TEXT[a.hbrSource ?? 'default'] ?? String(a.hbrSource);
   const one = (label: string, o: ObjectAtTca) => `${label} ${o.hbrM} m, ${o.hbrDetail ?? 'assumed default'}`;
   return `${source} (${one('OBJECT1', a.primary)}; ${one('OBJECT2', a.secondary)})`;
