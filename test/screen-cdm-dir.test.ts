@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { unixMsFromUtcInstant } from '../src/core/time/iso-8601.js';
 import { writeFileAtomic } from '../src/edges/io/atomic-write.js';
 import { cdmStatedHbrM, cdmTca } from '../src/formats/ccsds/cdm/cdm-conjunction.js';
@@ -17,30 +17,59 @@ const tmp = mkdtempSync(join(tmpdir(), 'concord-cdm-dir-'));
 const catalog = join(tmp, 'iss-neighbours.3le');
 writeFileSync(catalog, sample3le(ISS_NEIGHBOURS));
 
-function concord(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, 'bin/concord.js'), ...args], {
-    encoding: 'utf8',
-    cwd: root,
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function concord(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(root, 'bin/concord.js'), ...args], { cwd: root });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const WINDOW = ['--start', '2023-10-09T12:00:00Z', '--end', '2023-10-10T00:00:00Z', '--threshold-km', '25'];
 
 describe('concord screen --cdm-dir', () => {
   const dir = join(tmp, 'cdms');
-  const run = concord(
-    'screen',
-    catalog,
-    ...WINDOW,
-    '--primary',
-    '25544',
-    '--format',
-    'json',
-    '--cdm-dir',
-    dir,
-  );
-  const doc = run.code === 0 ? JSON.parse(run.stdout) : undefined;
+  const d2 = join(tmp, 'cdms-hbr');
+  const notADir = join(tmp, 'not-a-dir');
+  writeFileSync(notADir, 'x');
+  let run: Run;
+  let hbr: Run;
+  let refused: Run;
+  // biome-ignore lint/suspicious/noExplicitAny: the JSON document of the CLI
+  let doc: any;
+  beforeAll(async () => {
+    const primary = ['--primary', '25544'];
+    [run, hbr, refused] = await Promise.all([
+      concord(
+        'screen',
+        catalog,
+        ...WINDOW,
+        ...primary,
+        '--format',
+        'json',
+        '--cdm-dir',
+        dir,
+        '--workers',
+        '1',
+      ),
+      concord('screen', catalog, ...WINDOW, ...primary, '--cdm-dir', d2, '--hbr-m', '20', '--workers', '1'),
+      concord('screen', catalog, ...WINDOW, ...primary, '--cdm-dir', notADir),
+    ]);
+    doc = run.code === 0 ? JSON.parse(run.stdout) : undefined;
+  }, 30_000);
 
   it('writes one CDM per conjunction, named <id1>_<id2>_<TCA>.cdm, and no temporary file', () => {
     expect(run.code, run.stderr).toBe(0);
@@ -93,8 +122,7 @@ describe('concord screen --cdm-dir', () => {
   });
 
   it('--hbr-m sets the combined radius and says it was given', () => {
-    const d2 = join(tmp, 'cdms-hbr');
-    const r = concord('screen', catalog, ...WINDOW, '--primary', '25544', '--cdm-dir', d2, '--hbr-m', '20');
+    const r = hbr;
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`6 CDM(s) written to ${d2}`);
     const first = readdirSync(d2)[0] ?? '';
@@ -106,12 +134,10 @@ describe('concord screen --cdm-dir', () => {
   });
 
   it('a --cdm-dir that is a file is refused before screening, nothing written', () => {
-    const file = join(tmp, 'not-a-dir');
-    writeFileSync(file, 'x');
-    const r = concord('screen', catalog, ...WINDOW, '--primary', '25544', '--cdm-dir', file);
+    const r = refused;
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`--cdm-dir: ${file} is a file, not a directory [BAD_OPTION]`);
-    expect(readFileSync(file, 'utf8')).toBe('x');
+    expect(r.stderr).toContain(`--cdm-dir: ${notADir} is a file, not a directory [BAD_OPTION]`);
+    expect(readFileSync(notADir, 'utf8')).toBe('x');
   });
 });
 

@@ -23,8 +23,13 @@ export interface WrittenCdms {
 }
 
 const EDGE_NOTE: Readonly<Record<string, string>> = {
-  'window-start': 'Minimum clipped by the screening window start: not a true TCA (range still closing)',
-  'window-end': 'Minimum clipped by the screening window end: not a true TCA (range still closing)',
+  'window-start':
+    'Not a true TCA: the range is opening at the screening window start (the minimum is earlier)',
+  'window-end': 'Not a true TCA: the range is closing at the screening window end (the minimum is later)',
+  'coverage-start':
+    'Not a true TCA: the range is opening where the ephemeris coverage starts (the minimum is earlier)',
+  'coverage-end':
+    'Not a true TCA: the range is closing where the ephemeris coverage ends (the minimum is later)',
 };
 
 /** Characters allowed in CDM file names (anything else becomes '-'). */
