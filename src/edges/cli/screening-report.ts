@@ -198,7 +198,7 @@ export function renderScreening(
   const excluded = Object.entries(result.stats.excludedByReason);
   for (const o of oem ?? []) {
     lines.push(
-      `OEM primary ${o.id} ${o.name} from ${o.file} (${o.frame} ${o.time_system} → TEME, ${o.interpolation.join(', ')}, ${o.states} states, ${o.coverage.map((c) => `${c.from} to ${c.to}`).join(', ')})${o.replaces_catalog_object ? ': replaces the catalog element set' : ''}`,
+      `OEM primary ${o.id} ${o.name} from ${o.file} (${o.frame} ${o.time_system} → TEME, ${[...new Set(o.interpolation)].join(', ')}, ${o.states} states, ${o.coverage.map((c) => `${c.from} to ${c.to}`).join(', ')})${o.replaces_catalog_object ? ': replaces the catalog element set' : ''}`,
     );
   }
   if (excluded.length > 0) lines.push(`Excluded: ${excluded.map(([k, n]) => `${k} ${n}`).join(', ')}`);

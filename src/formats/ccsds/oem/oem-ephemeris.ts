@@ -64,7 +64,8 @@ function epochToUtc(text: string, system: OemTimeSystem): UtcInstant | string {
  * The objects of a parsed OEM as ephemerides Concord can screen: Earth-centred segments in an inertial frame
  * (EME2000/J2000, GCRF, ICRF, TEME, TOD or MOD of date; see `inertialToTemeMatrix` for the conversion to TEME), in
  * UTC, TAI, TT or GPS time (converted to UTC with the leap-second table). Each state is rotated to TEME of its own
- * epoch, as the catalog's SGP4 states are. Segments are grouped by OBJECT_ID. The usable span of a segment is
+ * epoch, as the catalog's SGP4 states are, with zero Earth orientation parameters (≈ 1 m in LEO for GCRF, plus the
+ * neglected EME2000 frame bias, ≤ 0.8 m; both far below the catalog's own errors). Segments are grouped by OBJECT_ID. The usable span of a segment is
  * USEABLE_START/STOP_TIME when given (within the samples). Errors (unsupported centre, frame or time system, epochs
  * not increasing, fewer than 2 states) name file, line and keyword; a sparse table (samples more than 1/20 of an
  * orbit apart) is a warning: its interpolated states may be far from the orbit.
