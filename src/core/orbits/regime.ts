@@ -43,3 +43,20 @@ export function classifyRegime(es: Pick<ElementSet, 'meanMotionRevPerDay' | 'ecc
   if (es.eccentricity >= 0.25) return 'HEO';
   return 'MEO';
 }
+
+/** Regime of an inertial state (km, km/s) from its osculating mean motion and eccentricity (same classes). */
+export function classifyRegimeFromState(
+  positionKm: ArrayLike<number>,
+  velocityKmS: ArrayLike<number>,
+): Regime {
+  const [x = 0, y = 0, z = 0] = [positionKm[0], positionKm[1], positionKm[2]];
+  const [vx = 0, vy = 0, vz = 0] = [velocityKmS[0], velocityKmS[1], velocityKmS[2]];
+  const r = Math.hypot(x, y, z);
+  const v2 = vx * vx + vy * vy + vz * vz;
+  const a = 1 / (2 / r - v2 / EARTH_MU_KM3_S2);
+  if (!(a > 0)) return 'HEO';
+  const h2 = (y * vz - z * vy) ** 2 + (z * vx - x * vz) ** 2 + (x * vy - y * vx) ** 2;
+  const eccentricity = Math.sqrt(Math.max(0, 1 - h2 / (EARTH_MU_KM3_S2 * a)));
+  const meanMotionRevPerDay = (86_400 / (2 * Math.PI)) * Math.sqrt(EARTH_MU_KM3_S2 / (a * a * a));
+  return classifyRegime({ meanMotionRevPerDay, eccentricity });
+}

@@ -31,11 +31,16 @@ export type PropagationErrorCode =
    * The element set cannot initialise SGP4: a non-finite element, mean motion ≤ 0, or SGP4's initialiser threw.
    * (Eccentricity outside [0, 1) is reported as `SGP4_MEAN_ECCENTRICITY`, as SGP4 itself would.)
    */
-  | 'INVALID_ELEMENTS';
+  | 'INVALID_ELEMENTS'
+  /**
+   * An object given by an ephemeris (not an element set) was asked for a state outside the ephemeris coverage:
+   * ephemerides are interpolated, never extrapolated (beyond the short margin the screening's knots need).
+   */
+  | 'OUTSIDE_EPHEMERIS';
 
 /**
  * The codes in the order used by the error bytes of `EphemerisGrid.errorCodes`: byte 0 = no error, byte k
- * (1..9) = `PROPAGATION_ERROR_CODES[k - 1]`. SGP4's error numbers 1..6 are therefore their own bytes.
+ * (1..10) = `PROPAGATION_ERROR_CODES[k - 1]`. SGP4's error numbers 1..6 are therefore their own bytes.
  */
 export const PROPAGATION_ERROR_CODES: readonly PropagationErrorCode[] = [
   'SGP4_MEAN_ECCENTRICITY',
@@ -47,9 +52,10 @@ export const PROPAGATION_ERROR_CODES: readonly PropagationErrorCode[] = [
   'BELOW_SURFACE',
   'NON_FINITE_STATE',
   'INVALID_ELEMENTS',
+  'OUTSIDE_EPHEMERIS',
 ];
 
-/** Error byte of a code (1..9), as stored in `EphemerisGrid.errorCodes`. */
+/** Error byte of a code (1..10), as stored in `EphemerisGrid.errorCodes`. */
 export function propagationErrorByte(code: PropagationErrorCode): number {
   return PROPAGATION_ERROR_CODES.indexOf(code) + 1;
 }
@@ -77,4 +83,5 @@ export const PROPAGATION_ERROR_MEANING: Readonly<Record<PropagationErrorCode, st
   BELOW_SURFACE: 'position below the Earth surface (|r| < 6378.135 km)',
   NON_FINITE_STATE: 'position or velocity is not finite',
   INVALID_ELEMENTS: 'element set cannot initialise SGP4',
+  OUTSIDE_EPHEMERIS: 'time outside the ephemeris coverage',
 };

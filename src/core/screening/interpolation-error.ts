@@ -1,7 +1,7 @@
+import type { ExactStates } from './exact-states.js';
 import { hermiteState } from './hermite.js';
 import type { KnotFiller } from './knot-filler.js';
 import type { ScreeningPlan } from './screening-plan.js';
-import type { Sgp4States } from './sgp4-states.js';
 
 /** Per-object interpolation error bounds (already padded) and propagation failures found while measuring. */
 export interface InterpolationErrors {
@@ -24,6 +24,11 @@ const VELOCITY_FLOOR_KM_S = 2e-6;
  * errors of a cubic Hermite peak.
  */
 const SAMPLE_FRACTIONS = [0.21, 0.5];
+/**
+ * Tabulated objects: the exact states are a piecewise interpolation (new polynomial at each sample, J2 extension
+ * past the end), whose Hermite error need not peak where a cubic's does; nine points per interval, few objects.
+ */
+const TABULATED_SAMPLE_FRACTIONS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
 export function createInterpolationErrors(n: number): InterpolationErrors {
   return {
@@ -55,12 +60,13 @@ export function mergeInterpolationErrors(
 
 /**
  * Measure the error of the interpolant the sweep uses (knots at window start + k·gap, from the same knot
- * source) against SGP4 states at interior points, over one full orbit from the window start (so perigee is
- * included whatever the eccentricity), for the knot groups of slice `slice`; store padded bounds in `into`.
+ * source) against exact states at interior points, over one full orbit from the window start (so perigee is
+ * included whatever the eccentricity; the whole window for tabulated objects), for the knot groups of slice
+ * `slice`; store padded bounds in `into`.
  */
 export function measureInterpolationErrors(
   plan: ScreeningPlan,
-  states: Sgp4States,
+  states: ExactStates,
   filler: KnotFiller,
   slice: number,
   sliceCount: number,
@@ -83,13 +89,14 @@ export function measureInterpolationErrors(
       into,
       exact,
       interp,
+      group.tabulated ? TABULATED_SAMPLE_FRACTIONS : SAMPLE_FRACTIONS,
     );
   }
 }
 
 function measureBatch(
   plan: ScreeningPlan,
-  states: Sgp4States,
+  states: ExactStates,
   filler: KnotFiller,
   members: Int32Array,
   gapS: number,
@@ -98,6 +105,7 @@ function measureBatch(
   into: InterpolationErrors,
   exact: Float64Array,
   interp: Float64Array,
+  fractions: readonly number[],
 ): void {
   {
     const group = { gapS };
@@ -107,7 +115,7 @@ function measureBatch(
     const knotErr = new Uint8Array(m * (intervals + 1));
     const key = fillerKey;
     filler.fill(key, members, plan.startUnixMs, group.gapS, 0, intervals + 1, knots, knotErr);
-    const samples = SAMPLE_FRACTIONS.map((tau) => {
+    const samples = fractions.map((tau) => {
       const out = new Float64Array(m * intervals * 6);
       const errs = new Uint8Array(m * intervals);
       filler.fill(key, members, plan.startUnixMs + tau * gapMs, group.gapS, 0, intervals, out, errs);

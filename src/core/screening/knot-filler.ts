@@ -1,6 +1,7 @@
 import { BulkPropagator, type createSingleThreadRuntime, EciBaseCalculator } from 'satellite.js';
 import { checkSgp4State } from '../propagation/propagate.js';
 import { propagationErrorByte } from '../propagation/propagation-error.js';
+import type { ExactStates } from './exact-states.js';
 import type { Sgp4States } from './sgp4-states.js';
 
 /**
@@ -27,10 +28,10 @@ export interface KnotFiller {
   dispose(): void;
 }
 
-/** Knot states from the scalar SGP4 (exact, slower): used by tests and small catalogs. */
+/** Knot states from the exact states (scalar SGP4: exact, slower): used by tests and small catalogs. */
 export class ScalarKnotFiller implements KnotFiller {
   evaluations = 0;
-  constructor(private readonly states: Sgp4States) {}
+  constructor(private readonly states: ExactStates) {}
 
   fill(
     _groupKey: number,

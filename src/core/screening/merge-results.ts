@@ -2,27 +2,38 @@ import type { InterpolationErrors } from './interpolation-error.js';
 import type { ChunkProximity } from './refine.js';
 import type { ChunkResult } from './screen-chunk.js';
 import { chunkRange, type ScreeningPlan } from './screening-plan.js';
-import type {
-  ConjunctionEvent,
-  PersistentProximity,
-  ScreeningExclusion,
-  ScreeningResult,
+import {
+  type ConjunctionEvent,
+  type PersistentProximity,
+  type ScreeningExclusion,
+  type ScreeningObject,
+  type ScreeningResult,
+  screeningObjectNorad,
 } from './screening-types.js';
 import { propagationCodeOfByte } from './sgp4-states.js';
 
 /** A pair must stay within the threshold this many consecutive chunks (2 × 3 h by default) to be persistent. */
 export const MIN_PERSISTENT_CHUNKS = 2;
 
-/** Deterministic order of events: TCA, then the two catalog numbers. */
-export function compareEvents(plan: ScreeningPlan, a: ConjunctionEvent, b: ConjunctionEvent): number {
+/** Deterministic order of events: TCA, then the two catalog numbers (indices into `objects`). */
+export function compareEventsOf(
+  objects: readonly ScreeningObject[],
+  a: ConjunctionEvent,
+  b: ConjunctionEvent,
+): number {
   if (a.tcaUnixMs !== b.tcaUnixMs) return a.tcaUnixMs - b.tcaUnixMs;
-  const ida = plan.request.objects[a.index1]?.elementSet.noradCatId ?? a.index1;
-  const idb = plan.request.objects[b.index1]?.elementSet.noradCatId ?? b.index1;
+  const ida = screeningObjectNorad(objects[a.index1]) ?? a.index1;
+  const idb = screeningObjectNorad(objects[b.index1]) ?? b.index1;
   if (ida !== idb) return ida - idb;
-  const jda = plan.request.objects[a.index2]?.elementSet.noradCatId ?? a.index2;
-  const jdb = plan.request.objects[b.index2]?.elementSet.noradCatId ?? b.index2;
+  const jda = screeningObjectNorad(objects[a.index2]) ?? a.index2;
+  const jdb = screeningObjectNorad(objects[b.index2]) ?? b.index2;
   if (jda !== jdb) return jda - jdb;
   return a.index1 - b.index1 || a.index2 - b.index2;
+}
+
+/** Deterministic order of the events of a plan's request. */
+export function compareEvents(plan: ScreeningPlan, a: ConjunctionEvent, b: ConjunctionEvent): number {
+  return compareEventsOf(plan.request.objects, a, b);
 }
 
 /**
@@ -148,6 +159,7 @@ export function mergeChunkResults(
   }
   let screened = 0;
   let maxInterpolationErrorKm = 0;
+  const tabulated = plan.request.objects.filter((o) => o.ephemeris).length;
   for (let i = 0; i < n; i++) {
     if (plan.active[i] === 1 && !failure.has(i)) screened += 1;
     const e = errors.positionKm[i] as number;
@@ -160,6 +172,7 @@ export function mergeChunkResults(
     stats: {
       objectsInput: n,
       objectsScreened: screened,
+      ...(tabulated > 0 ? { objectsTabulated: tabulated } : {}),
       excludedByReason,
       sweepSteps: plan.stepCount,
       sweepStepS: plan.stepS,

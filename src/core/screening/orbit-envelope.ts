@@ -28,6 +28,18 @@ export interface OrbitEnvelope {
 const KNOT_QUANTUM_S = 15;
 
 /**
+ * Knot gap, s, for an orbit turning at most `perigeeRateRadS` with period `periodS`: 16 knots per turn keeps the
+ * measured Hermite error near 1 km in LEO (it scales as gap⁴); deep-space orbits are large, so twice as many.
+ * `knotDensity` < 1 trades knots for padding (one-vs-all secondaries). Multiples of 15 s, 30 s to 1800 s.
+ */
+export function knotGapFor(perigeeRateRadS: number, periodS: number, knotDensity = 1): number {
+  const deepSpace = periodS >= 225 * 60;
+  const knotsPerTurn = (deepSpace ? 32 : 16) * knotDensity;
+  const rawGapS = (2 * Math.PI) / (perigeeRateRadS * knotsPerTurn);
+  return Math.min(Math.max(Math.floor(rawGapS / KNOT_QUANTUM_S) * KNOT_QUANTUM_S, 30), 1800);
+}
+
+/**
  * Envelope of an element set over a window of `windowDays` (`knotDensity` scales the knots per orbit). The shell padding covers the SGP4 short-period
  * terms (J2 radial oscillation ≈ 1.5·J2·Re²/p, below 12 km in LEO), long-period eccentricity changes
  * and the decay implied by the mean-motion derivative over the window, with a 30 km safety margin.
@@ -58,12 +70,7 @@ export function orbitEnvelope(es: ElementSet, windowDays: number, knotDensity = 
   const periodS = (2 * Math.PI) / nUnKozai;
   // Angular rate at perigee is n·(1+e)²/(1−e²)^1.5: eccentric orbits need denser knots.
   const perigeeRateRadS = (nUnKozai * (1 + e) * (1 + e)) / (1 - e * e) ** 1.5;
-  const deepSpace = periodS >= 225 * 60;
-  // 16 knots per turn keeps the measured Hermite error near 1 km in LEO (it scales as gap⁴); deep-space
-  // orbits are large, so twice as many. `knotDensity` < 1 trades knots for padding (one-vs-all secondaries).
-  const knotsPerTurn = (deepSpace ? 32 : 16) * knotDensity;
-  const rawGapS = (2 * Math.PI) / (perigeeRateRadS * knotsPerTurn);
-  const knotGapS = Math.min(Math.max(Math.floor(rawGapS / KNOT_QUANTUM_S) * KNOT_QUANTUM_S, 30), 1800);
+  const knotGapS = knotGapFor(perigeeRateRadS, periodS, knotDensity);
   return {
     perigeeRadiusKm,
     apogeeRadiusKm,

@@ -1,7 +1,8 @@
-import { orbitEnvelope, shellsOverlap } from './orbit-envelope.js';
+import { ObjectStates } from './object-states.js';
+import { type OrbitEnvelope, orbitEnvelope, shellsOverlap } from './orbit-envelope.js';
 import { vectorInRtn } from './rtn.js';
+import { tabulatedEnvelope } from './screening-plan.js';
 import type { ConjunctionEvent, ScreeningRequest } from './screening-types.js';
-import { Sgp4States } from './sgp4-states.js';
 
 export interface ReferenceScreeningOptions {
   /** Fixed exact-SGP4 sampling step, s (default 2). */
@@ -33,9 +34,15 @@ export function referenceScreen(
   const n = request.objects.length;
   const W0 = request.startUnixMs;
   const W1 = request.endUnixMs;
-  const states = new Sgp4States(request.objects.map((o) => o.elementSet));
+  // Tabulated objects (one segment covering the window, as in the engine) are sampled like the others.
+  const states = new ObjectStates(request.objects);
   const days = (W1 - W0) / 86_400_000;
-  const env = request.objects.map((o) => orbitEnvelope(o.elementSet, days));
+  const env = request.objects.map((o): OrbitEnvelope => {
+    if (!o.ephemeris) return orbitEnvelope(o.elementSet, days);
+    const e = tabulatedEnvelope(o, W0, W1);
+    if (!e) throw new Error('reference: an ephemeris does not cover the window');
+    return e;
+  });
   const steps = Math.ceil((W1 - W0) / (stepS * 1000) - 1e-9);
   const times = new Float64Array(steps + 1);
   for (let k = 0; k <= steps; k++) times[k] = Math.min(W0 + k * stepS * 1000, W1);
@@ -54,14 +61,7 @@ export function referenceScreen(
     for (let j = i + 1; j < n; j++) {
       if (failed.has(i) || failed.has(j)) continue;
       if (primaries && !primaries.has(i) && !primaries.has(j)) continue;
-      if (
-        !shellsOverlap(
-          env[i] as ReturnType<typeof orbitEnvelope>,
-          env[j] as ReturnType<typeof orbitEnvelope>,
-          d,
-        )
-      )
-        continue;
+      if (!shellsOverlap(env[i] as OrbitEnvelope, env[j] as OrbitEnvelope, d)) continue;
       pairs.push([i, j]);
     }
   }

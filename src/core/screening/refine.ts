@@ -1,7 +1,7 @@
 import { brentRoot } from './brent-root.js';
+import type { ExactStates } from './exact-states.js';
 import { vectorInRtn } from './rtn.js';
 import type { ConjunctionEvent } from './screening-types.js';
-import type { Sgp4States } from './sgp4-states.js';
 
 /** TCA tolerance of the root finder, s (the result is good to well under a millisecond). */
 const TCA_TOLERANCE_S = 1e-5;
@@ -48,7 +48,7 @@ export class PairRefiner {
   private failure: RefineFailure | undefined;
 
   constructor(
-    private readonly states: Sgp4States,
+    private readonly states: ExactStates,
     private readonly thresholdKm: number,
     private readonly windowStartUnixMs: number,
     private readonly windowEndUnixMs: number,

@@ -1,9 +1,9 @@
+import type { ExactStates } from './exact-states.js';
 import type { InterpolationErrors } from './interpolation-error.js';
 import type { KnotFiller } from './knot-filler.js';
 import { type ChunkProximity, PairRefiner, type RefineFailure } from './refine.js';
 import { chunkRange, type ScreeningPlan } from './screening-plan.js';
 import type { ConjunctionEvent } from './screening-types.js';
-import type { Sgp4States } from './sgp4-states.js';
 
 /** What one time chunk produced; plain data so it can cross a worker boundary. */
 export interface ChunkResult {
@@ -56,7 +56,7 @@ class GrowableInt32 {
 export function screenChunk(
   plan: ScreeningPlan,
   errors: InterpolationErrors,
-  states: Sgp4States,
+  states: ExactStates,
   filler: KnotFiller,
   chunk: number,
 ): ChunkResult {

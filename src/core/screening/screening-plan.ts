@@ -1,13 +1,21 @@
+import { segmentCovering } from '../orbits/tabulated-ephemeris.js';
+import { ephemerisEnvelope } from './ephemeris-envelope.js';
+import { EphemerisStateSource } from './ephemeris-states.js';
 import { type OrbitEnvelope, orbitEnvelope, shellsOverlap } from './orbit-envelope.js';
-import type { ScreeningExclusion, ScreeningRequest } from './screening-types.js';
+import type { EphemerisObject, ScreeningExclusion, ScreeningRequest } from './screening-types.js';
 import { epochUnixMs } from './sgp4-states.js';
 
 /** Objects sharing one knot gap: they are propagated together (same knot times). */
 export interface KnotGroup {
   readonly gapS: number;
-  /** Knot intervals covering one orbit plus one (what the interpolation error is measured over). */
+  /**
+   * Knot intervals the interpolation error is measured over: one orbit plus one for element sets, the whole
+   * window plus one for tabulated objects (an ephemeris may hold manoeuvres: no orbit stands for the others).
+   */
   readonly orbitIntervals: number;
   readonly members: Int32Array;
+  /** True for a group of tabulated objects (never mixed with element sets; measured more densely). */
+  readonly tabulated: boolean;
 }
 
 /**
@@ -63,13 +71,25 @@ export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
   // One-vs-all: secondaries only meet the primaries, so a coarser interpolant (larger, measured error
   // padding, a few more exact refinements) is far cheaper than propagating them densely.
   const primarySet = new Set(request.primaryIndices ?? []);
-  const envelopes = request.objects.map((o, i) =>
-    orbitEnvelope(
-      o.elementSet,
-      windowDays,
-      request.primaryIndices && !primarySet.has(i) ? SECONDARY_KNOT_DENSITY : 1,
-    ),
-  );
+  const uncovered = new Set<number>();
+  const envelopes = request.objects.map((o, i) => {
+    if (!o.ephemeris)
+      return orbitEnvelope(
+        o.elementSet,
+        windowDays,
+        request.primaryIndices && !primarySet.has(i) ? SECONDARY_KNOT_DENSITY : 1,
+      );
+    if (!primarySet.has(i))
+      throw new RangeError(`object ${i} is given by an ephemeris: it can only be screened as a primary`);
+    if (o.ephemeris.segments.length !== 1)
+      throw new RangeError(
+        `object ${i}: a request holds one ephemeris segment per object (split with coveragePieces)`,
+      );
+    const env = tabulatedEnvelope(o, request.startUnixMs, request.endUnixMs);
+    if (env) return env;
+    uncovered.add(i);
+    return PLACEHOLDER_ENVELOPE;
+  });
   const knotGapS = new Float64Array(n);
   const maxAccelKmS2 = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -78,6 +98,17 @@ export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
     maxAccelKmS2[i] = env.maxAccelKmS2;
     active[i] = 1;
     const es = (request.objects[i] as ScreeningRequest['objects'][number]).elementSet;
+    if (!es) {
+      if (uncovered.has(i)) {
+        active[i] = 0;
+        exclusions.push({
+          index: i,
+          code: 'OUTSIDE_EPHEMERIS',
+          detail: 'the ephemeris does not cover the whole window (split the window with coveragePieces)',
+        });
+      }
+      continue;
+    }
     const ageDays = (request.startUnixMs - epochUnixMs(es)) / 86_400_000;
     if (request.maxElementSetAgeDays !== undefined && ageDays > request.maxElementSetAgeDays) {
       active[i] = 0;
@@ -113,19 +144,33 @@ export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
   }
   // Group by knot gap and by knot intervals per orbit (what the error measurement samples), so one bulk
   // propagator per group serves both the measurement and every chunk.
-  const byGap = new Map<string, { gapS: number; orbitIntervals: number; members: number[] }>();
+  const byGap = new Map<
+    string,
+    { gapS: number; orbitIntervals: number; tabulated: boolean; members: number[] }
+  >();
   for (let i = 0; i < n; i++) {
     if (active[i] === 0) continue;
     const gapS = knotGapS[i] as number;
-    const orbitIntervals = Math.ceil((envelopes[i] as OrbitEnvelope).periodS / gapS) + 1;
-    const key = `${gapS}/${orbitIntervals}`;
+    const tabulated = request.objects[i]?.ephemeris !== undefined;
+    const spanS = tabulated ? windowS : (envelopes[i] as OrbitEnvelope).periodS;
+    const orbitIntervals = Math.ceil(spanS / gapS) + 1;
+    const key = `${tabulated ? 'e' : 's'}/${gapS}/${orbitIntervals}`;
     const entry = byGap.get(key);
     if (entry) entry.members.push(i);
-    else byGap.set(key, { gapS, orbitIntervals, members: [i] });
+    else byGap.set(key, { gapS, orbitIntervals, tabulated, members: [i] });
   }
+  // Element-set groups first, in the order they always had (tabulated groups are extra, at the end).
   const groups = [...byGap.values()]
-    .sort((a, b) => a.gapS - b.gapS || a.orbitIntervals - b.orbitIntervals)
-    .map((g) => ({ gapS: g.gapS, orbitIntervals: g.orbitIntervals, members: Int32Array.from(g.members) }));
+    .sort(
+      (a, b) =>
+        Number(a.tabulated) - Number(b.tabulated) || a.gapS - b.gapS || a.orbitIntervals - b.orbitIntervals,
+    )
+    .map((g) => ({
+      gapS: g.gapS,
+      orbitIntervals: g.orbitIntervals,
+      tabulated: g.tabulated,
+      members: Int32Array.from(g.members),
+    }));
   return {
     request,
     objectCount: n,
@@ -145,6 +190,40 @@ export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
     groups,
     exclusions,
   };
+}
+
+/** Stands in for the envelope of a tabulated object that is excluded (no coverage): never used. */
+const PLACEHOLDER_ENVELOPE: OrbitEnvelope = {
+  perigeeRadiusKm: 0,
+  apogeeRadiusKm: 0,
+  shellPaddingKm: 0,
+  periodS: 86_400,
+  maxSpeedKmS: 0,
+  maxAccelKmS2: 0,
+  knotGapS: 1800,
+};
+
+/**
+ * Envelope of a tabulated object over the window, when its segment covers all of it (the pieces of
+ * `coverage-pieces.ts` make it so); undefined otherwise.
+ */
+export function tabulatedEnvelope(
+  o: EphemerisObject,
+  startUnixMs: number,
+  endUnixMs: number,
+): OrbitEnvelope | undefined {
+  const k = segmentCovering(o.ephemeris, startUnixMs, endUnixMs);
+  const segment = o.ephemeris.segments[k];
+  if (!segment) return undefined;
+  let minSpacingS = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < segment.epochsUnixMs.length; i++)
+    minSpacingS = Math.min(
+      minSpacingS,
+      ((segment.epochsUnixMs[i] as number) - (segment.epochsUnixMs[i - 1] as number)) / 1000,
+    );
+  const source = new EphemerisStateSource({ segments: [segment] });
+  if (source.problem !== undefined) return undefined;
+  return ephemerisEnvelope(source, startUnixMs, endUnixMs, minSpacingS);
 }
 
 /** Time range of chunk `c`, Unix ms: [start, end), the last one ends at the window end. */

@@ -1,10 +1,33 @@
 import type { ElementSet } from '../orbits/element-set.js';
 import type { Regime } from '../orbits/regime.js';
+import type { TabulatedEphemeris } from '../orbits/tabulated-ephemeris.js';
 
-/** One object to screen: its element set and how to name it in reports. */
-export interface ScreeningObject {
+/** One object to screen: an element set (SGP4) or an ephemeris. */
+export type ScreeningObject = ElementSetObject | EphemerisObject;
+
+/** An object of the catalog: its states are SGP4 of its element set. */
+export interface ElementSetObject {
   readonly elementSet: ElementSet;
   readonly regime: Regime;
+  readonly ephemeris?: undefined;
+}
+
+/**
+ * An object given by an ephemeris (e.g. an operator's OEM, converted to TEME): exact states, interpolation knots and
+ * envelope all come from its interpolated table. Only as a primary (one-vs-all); outside its coverage it is
+ * excluded for that time with `OUTSIDE_EPHEMERIS`.
+ */
+export interface EphemerisObject {
+  readonly ephemeris: TabulatedEphemeris;
+  readonly regime: Regime;
+  /** Catalog number, when known (orders events like those of element sets). */
+  readonly noradCatId?: number;
+  readonly elementSet?: undefined;
+}
+
+/** Catalog number of an object, when known. */
+export function screeningObjectNorad(o: ScreeningObject | undefined): number | undefined {
+  return o?.elementSet ? o.elementSet.noradCatId : o?.noradCatId;
 }
 
 /** What to screen. Times are Unix milliseconds UTC. */
@@ -27,8 +50,11 @@ export interface ScreeningRequest {
   readonly chunkSteps?: number;
 }
 
-/** Where an event's minimum lies: a true local minimum, or a minimum clipped by the window edge (not a TCA). */
-export type ConjunctionEdge = 'none' | 'window-start' | 'window-end';
+/**
+ * Where an event's minimum lies: a true local minimum, or a minimum clipped (not a TCA) by the window edge or by
+ * the start or end of an object's ephemeris coverage (a gap, or a segment boundary such as a manoeuvre).
+ */
+export type ConjunctionEdge = 'none' | 'window-start' | 'window-end' | 'coverage-start' | 'coverage-end';
 
 /** One close approach found by a screening; indices refer to `ScreeningRequest.objects`. */
 export interface ConjunctionEvent {
@@ -64,18 +90,28 @@ export interface PersistentProximity {
   readonly collapsedEvents: number;
 }
 
-/** Why an object was not screened (stable codes). */
+/** Why an object was not screened (stable codes), over the whole window or only over a span of it. */
 export interface ScreeningExclusion {
   readonly index: number;
-  /** `STALE_ELEMENT_SET`, `SHELL_FILTER` (one-vs-all only: cannot reach any primary), or an SGP4 code such as `DECAYED`. */
+  /**
+   * `STALE_ELEMENT_SET`, `SHELL_FILTER` (one-vs-all only: cannot reach any primary), `OUTSIDE_EPHEMERIS` (no
+   * ephemeris state), or an SGP4 code such as `SGP4_DECAYED`.
+   */
   readonly code: string;
   readonly detail: string;
+  /** When the exclusion holds only over part of the window (ephemeris coverage gaps), Unix ms UTC. */
+  readonly fromUnixMs?: number;
+  readonly toUnixMs?: number;
 }
 
 export interface ScreeningStats {
   readonly objectsInput: number;
   /** Objects propagated and swept (excluding shell-filtered, stale and failed ones). */
   readonly objectsScreened: number;
+  /** Objects given by an ephemeris (absent when none). */
+  readonly objectsTabulated?: number;
+  /** Consecutive time pieces screened separately because ephemeris coverage changes (absent when 1). */
+  readonly coveragePieces?: number;
   readonly excludedByReason: Readonly<Record<string, number>>;
   readonly sweepSteps: number;
   readonly sweepStepS: number;

@@ -4,6 +4,7 @@ import { checkSgp4State } from '../propagation/propagate.js';
 import { propagationErrorByte, propagationErrorFromByte } from '../propagation/propagation-error.js';
 import { createSgp4Model } from '../propagation/sgp4-model.js';
 import { JD_UNIX_EPOCH } from '../time/julian-date.js';
+import type { ExactStates } from './exact-states.js';
 
 /** Stable code of a propagation error byte (see `PROPAGATION_ERROR_CODES`). */
 export function propagationCodeOfByte(errorByte: number): string {
@@ -22,9 +23,10 @@ const INVALID_BYTE = propagationErrorByte('INVALID_ELEMENTS');
  * Exact SGP4 states of a fixed list of element sets: the truth every screening result is refined on.
  * Records come from the project's `createSgp4Model` (TLE-exact input path, WGS-72, opsmode 'i') and every
  * state passes the same checks as `propagateAt` (community decay check, below surface, non-finite).
- * Positions km and velocities km/s in TEME of date; times are Unix milliseconds UTC.
+ * Positions km and velocities km/s in TEME of date; times are Unix milliseconds UTC. An undefined entry (an object
+ * given by an ephemeris, see `ObjectStates`) holds a placeholder record and reports `INVALID_ELEMENTS`.
  */
-export class Sgp4States {
+export class Sgp4States implements ExactStates {
   readonly satrecs: readonly SatRec[];
   /** SGP4 epoch of each record (time since epoch counts from it), Unix ms UTC. */
   readonly epochsUnixMs: Float64Array;
@@ -33,14 +35,19 @@ export class Sgp4States {
   /** Number of scalar SGP4 evaluations made (for statistics). */
   calls = 0;
 
-  constructor(elementSets: readonly ElementSet[]) {
+  constructor(elementSets: readonly (ElementSet | undefined)[]) {
     const n = elementSets.length;
     const satrecs: SatRec[] = [];
     this.epochsUnixMs = new Float64Array(n);
     this.initError = new Uint8Array(n);
     let placeholder: SatRec | undefined;
     for (let i = 0; i < n; i++) {
-      const es = elementSets[i] as ElementSet;
+      const es = elementSets[i];
+      if (!es) {
+        this.initError[i] = INVALID_BYTE;
+        satrecs.push(placeholder as SatRec);
+        continue;
+      }
       const model = createSgp4Model(es);
       if (model.ok) {
         const satrec = model.value.satrec as SatRec & { jdsatepochF?: number };

@@ -1,15 +1,17 @@
 import { classifyRegime } from '../../core/orbits/regime.js';
+import type { ExactStates } from '../../core/screening/exact-states.js';
 import {
   createInterpolationErrors,
   type InterpolationErrors,
   measureInterpolationErrors,
 } from '../../core/screening/interpolation-error.js';
-import { ScalarKnotFiller } from '../../core/screening/knot-filler.js';
+import { type KnotFiller, ScalarKnotFiller } from '../../core/screening/knot-filler.js';
 import { mergeChunkResults } from '../../core/screening/merge-results.js';
+import { screeningSources } from '../../core/screening/object-states.js';
 import { type ChunkResult, screenChunk } from '../../core/screening/screen-chunk.js';
 import { buildScreeningPlan, type ScreeningPlan } from '../../core/screening/screening-plan.js';
 import type { ScreeningRequest } from '../../core/screening/screening-types.js';
-import { epochUnixMs, Sgp4States } from '../../core/screening/sgp4-states.js';
+import { epochUnixMs } from '../../core/screening/sgp4-states.js';
 import type {
   MergedScreening,
   ScreeningDetection,
@@ -47,13 +49,12 @@ function chunkSpan(plan: ScreeningPlan, shard: number, shardCount: number): { fr
 /** Interpolation bounds are measured identically (same knots, same samples) by every process that needs them. */
 function prepare(request: ScreeningRequest): {
   plan: ScreeningPlan;
-  states: Sgp4States;
-  filler: ScalarKnotFiller;
+  states: ExactStates;
+  filler: KnotFiller;
   errors: InterpolationErrors;
 } {
   const plan = buildScreeningPlan(request);
-  const states = new Sgp4States(request.objects.map((o) => o.elementSet));
-  const filler = new ScalarKnotFiller(states);
+  const { states, filler } = screeningSources(request.objects, (sgp4) => new ScalarKnotFiller(sgp4));
   const errors = createInterpolationErrors(plan.objectCount);
   measureInterpolationErrors(plan, states, filler, 0, 1, errors);
   return { plan, states, filler, errors };

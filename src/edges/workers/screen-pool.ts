@@ -2,13 +2,14 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { compactRequest, expandCompactResult } from '../../core/screening/compact-request.js';
+import { coveragePieces, mergeCoveragePieces } from '../../core/screening/coverage-pieces.js';
 import {
   createInterpolationErrors,
   mergeInterpolationErrors,
 } from '../../core/screening/interpolation-error.js';
 import { mergeChunkResults } from '../../core/screening/merge-results.js';
 import type { ChunkResult } from '../../core/screening/screen-chunk.js';
-import { buildScreeningPlan } from '../../core/screening/screening-plan.js';
+import { buildScreeningPlan, type ScreeningPlan } from '../../core/screening/screening-plan.js';
 import type { ScreeningRequest, ScreeningResult } from '../../core/screening/screening-types.js';
 import type { FromScreenWorker, ScreenWorkerData, ToScreenWorker } from './screen-messages.js';
 
@@ -35,18 +36,33 @@ function workerEntry(): URL {
  * Screen with worker threads: each worker measures the interpolation error of a share of the knot groups,
  * then takes time chunks one by one as it finishes the previous one. Results are merged by chunk index with
  * the same function as the single-thread path, so the output does not depend on the number of workers.
+ * Requests with tabulated objects run piece by piece where their coverage changes, as in `screenCatalog`.
  */
 export async function screenWithWorkers(
   request: ScreeningRequest,
   options: ScreenPoolOptions = {},
 ): Promise<ScreeningResult> {
-  const full = buildScreeningPlan(request);
+  const coverage = coveragePieces(request);
+  const plans = coverage.pieces.map((piece) => buildScreeningPlan(piece.request));
+  const total = plans.reduce((sum, plan) => sum + plan.chunkCount, 0);
+  let before = 0;
+  const results: ScreeningResult[] = [];
+  for (const full of plans) {
+    const offset = before;
+    const onProgress = (done: number) => options.onProgress?.(offset + done, total);
+    results.push(await screenPiece(full, { ...options, onProgress }));
+    before += full.chunkCount;
+  }
+  return mergeCoveragePieces(request, coverage, results);
+}
+
+async function screenPiece(full: ScreeningPlan, options: ScreenPoolOptions): Promise<ScreeningResult> {
   if (full.exclusions.length > 0) {
     // Workers get only the objects that will be propagated (one-vs-all leaves most of the catalog out).
     const compact = compactRequest(full);
     return expandCompactResult(full, compact, await screenActive(compact.request, options));
   }
-  return screenActive(request, options);
+  return screenActive(full.request, options);
 }
 
 async function screenActive(request: ScreeningRequest, options: ScreenPoolOptions): Promise<ScreeningResult> {

@@ -6,14 +6,14 @@ import {
   measureInterpolationErrors,
 } from '../../core/screening/interpolation-error.js';
 import { BulkKnotFiller } from '../../core/screening/knot-filler.js';
+import { screeningSources } from '../../core/screening/object-states.js';
 import { screenChunk } from '../../core/screening/screen-chunk.js';
 import { buildScreeningPlan } from '../../core/screening/screening-plan.js';
-import { Sgp4States } from '../../core/screening/sgp4-states.js';
 import type { FromScreenWorker, ScreenWorkerData, ToScreenWorker } from './screen-messages.js';
 
 /**
- * One screening worker: rebuilds the plan from the request (deterministic), keeps its own SGP4 records and WASM
- * bulk propagator, measures the interpolation error of its share of the knot groups, then screens the time
+ * One screening worker: rebuilds the plan from the request (deterministic), keeps its own SGP4 records, WASM
+ * bulk propagator and ephemeris interpolators, measures the interpolation error of its share of the knot groups, then screens the time
  * chunks it is handed one at a time (memory bounded by one chunk's knots).
  */
 async function run(): Promise<void> {
@@ -24,9 +24,8 @@ async function run(): Promise<void> {
     port.postMessage(message, transfer);
   try {
     const plan = buildScreeningPlan(request);
-    const states = new Sgp4States(request.objects.map((o) => o.elementSet));
     const runtime = await createSingleThreadRuntime();
-    const filler = new BulkKnotFiller(runtime, states);
+    const { states, filler } = screeningSources(request.objects, (sgp4) => new BulkKnotFiller(runtime, sgp4));
     let errors: InterpolationErrors | undefined;
     port.on('message', (message: ToScreenWorker) => {
       try {

@@ -1,6 +1,7 @@
 import { snapshotTimeEstimate } from '../../core/catalog/catalog.js';
 import { reconcileEvents } from '../../core/coordination/event-reconciliation.js';
 import { planRescreen } from '../../core/coordination/rescreen-scope.js';
+import { assessConjunction } from '../../core/risk/conjunction-assessment.js';
 import { unixMsFromUtcInstant } from '../../core/time/iso-8601.js';
 import { appendAudit } from '../store/audit-log.js';
 import {
@@ -20,7 +21,6 @@ import {
   shardOutputs,
   unfinishedRuns,
 } from '../store/screening-repository.js';
-import { assessConjunction } from './conjunction-assessment.js';
 import type { JobData, JobQueue } from './job-queue.js';
 import type { ScreeningInput, ScreeningRunner } from './screening-runner.js';
 
