@@ -13,9 +13,17 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
-/** Bring the schema to the latest version; returns the names of the migrations applied now. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+/**
+ * Bring `schema` to the latest version; returns the names of the migrations applied now. The schema is named
+ * explicitly: without it Kysely looks for its bookkeeping tables in every schema of the database, finds another
+ * schema's (a second Concord store, a concurrent test) and then fails on its own search path.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, schema = 'public'): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new StaticMigrationProvider(),
+    migrationTableSchema: schema,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const why = error instanceof Error ? error.message : String(error);
