@@ -13,7 +13,8 @@ export const DEFAULT_STEPS_PER_PERIOD = 32;
  * Which trials count as hits. They differ only in trials whose separation is already below the HBR at the
  * window start (an encounter that began before the window; reported as `overlapAtStartTrials`):
  *  - `minimum`: the minimum separation over the closed window is at most the HBR, so those trials are hits.
- *    Alfano (2009): his case 9 value is the entry value plus his "instantaneous probability" at the window start.
+ *    Alfano (2009): his case 9 value is about the entry value plus his "instantaneous probability" (the share of
+ *    trials in contact at the window start).
  *  - `entry`: the separation falls to the HBR from outside within the window (a first contact in the window);
  *    a trial in contact at the start counts only if it separates and touches again inside the window. NASA
  *    CARA's two-body Monte Carlo (`Pc_MC_Kep2body_parallel`: times of first contact, initial overlaps counted

@@ -1,10 +1,7 @@
 import type { Command } from 'commander';
 import { ConcordError } from '../../../core/result.js';
 import { computePc, isPcMethodName, PC_METHOD_NAMES } from '../../../core/risk/compute-pc.js';
-import {
-  TWO_BODY_HIT_CRITERIA,
-  type TwoBodyHitCriterion,
-} from '../../../core/risk/pc-monte-carlo-two-body.js';
+import { TWO_BODY_HIT_CRITERIA } from '../../../core/risk/pc-monte-carlo-two-body.js';
 import { cdmConjunctionStates } from '../../../formats/ccsds/cdm/cdm-conjunction.js';
 import { fieldValue } from '../../../formats/ccsds/cdm/cdm-message.js';
 import { parseHbrOption, readCdmFile, resolveHbr } from '../cdm-file.js';
@@ -72,7 +69,7 @@ export function registerPcCommand(program: Command): void {
       const computed = computePc(states.value, hbr.hbrM, options.method, {
         trials,
         seed: Number(options.seed),
-        hitCriterion: hitCriterion satisfies TwoBodyHitCriterion,
+        hitCriterion,
         ...(windowHalfWidthS !== undefined ? { windowHalfWidthS } : {}),
       });
       if (!computed.ok) throw new ConcordError(computed.code, `${options.cdm}: ${computed.message}`);
