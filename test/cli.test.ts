@@ -169,8 +169,36 @@ describe('concord propagate', () => {
   });
 });
 
+describe('concord pc', () => {
+  const CDM = join(
+    root,
+    'test/fixtures/pc/cara-cdms/000020580_conj_000002017_20230613_001923_20230608_063715.cdm.gz',
+  );
+
+  it('method mc reports its hit criterion (default minimum, --mc-hit entry)', () => {
+    for (const [args, expected] of [
+      [[], 'minimum'],
+      [['--mc-hit', 'entry'], 'entry'],
+    ] as const) {
+      const r = concord('pc', '--cdm', CDM, '--method', 'mc', '--trials', '500', ...args, '--json');
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.hit_criterion).toBe(expected);
+      expect(out.trials).toBe(500);
+    }
+  });
+
+  it('an unknown --mc-hit is a user error naming the choices', () => {
+    const r = concord('pc', '--cdm', CDM, '--method', 'mc', '--mc-hit', 'closest');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--mc-hit must be one of minimum, entry');
+    expect(r.stderr).toContain('[BAD_OPTION]');
+    noStackTrace(r.stderr);
+  });
+});
+
 describe('concord --help', () => {
-  it.each([[], ['catalog', 'inspect'], ['propagate']])('documents %s', (...args) => {
+  it.each([[], ['catalog', 'inspect'], ['propagate'], ['pc']])('documents %s', (...args) => {
     const r = concord(...args, '--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: concord');

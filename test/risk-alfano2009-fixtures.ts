@@ -53,6 +53,8 @@ export interface AlfanoSummary {
   readonly hbrM: number;
   /** Alfano's encounter half-window (s): CARA integrates over TCA +/- this. */
   readonly finalTimeS: number;
+  /** Alfano's "instantaneous probability": the probability of contact at the window start, TCA - FinalTime. */
+  readonly alfanoInstProb: number;
   readonly alfanoMc: number;
   readonly caraPc2d: number;
   readonly caraPc3d: number;
@@ -68,11 +70,12 @@ export function alfanoSummary(): AlfanoSummary[] {
       .split(/\r?\n/)
       .slice(1)
       .map((l) => l.split(',').map(Number));
-  const supplementary = new Map(rows('alfano-2009-supplementary.csv').map((c) => [c[0], c[1] ?? Number.NaN]));
+  const supplementary = new Map(rows('alfano-2009-supplementary.csv').map((c) => [c[0], c]));
   return rows('A09TestCases_01_12_Distributed.csv').map((c) => ({
     n: c[0] ?? 0,
     hbrM: c[1] ?? 0,
-    finalTimeS: supplementary.get(c[0]) ?? Number.NaN,
+    finalTimeS: supplementary.get(c[0])?.[1] ?? Number.NaN,
+    alfanoInstProb: supplementary.get(c[0])?.[2] ?? Number.NaN,
     alfanoMc: c[3] ?? 0,
     caraPc2d: c[5] ?? 0,
     caraPc3d: c[6] ?? 0,

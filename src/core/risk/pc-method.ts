@@ -1,4 +1,5 @@
 import type { EncounterPlane } from './encounter-plane.js';
+import type { TwoBodyHitCriterion } from './pc-monte-carlo-two-body.js';
 
 /** Pc methods Concord implements. */
 export type PcMethodName = 'foster' | 'chan' | 'mc' | 'mc2d' | 'max';
@@ -27,6 +28,8 @@ export interface PcResult {
   readonly trials?: number;
   /** Two-body Monte Carlo only: encounter window searched, seconds from TCA. */
   readonly windowS?: { readonly start: number; readonly end: number };
+  /** Two-body Monte Carlo only: which trials counted as hits. */
+  readonly hitCriterion?: TwoBodyHitCriterion;
   /** Maximum-Pc only: combined sigma (m) at which Pc is largest, i.e. the dilution threshold. */
   readonly dilutionThresholdM?: number;
 }

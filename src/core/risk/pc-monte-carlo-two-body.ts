@@ -6,13 +6,28 @@ import { DEFAULT_MC_SEED, DEFAULT_MC_TRIALS, wilsonInterval } from './pc-monte-c
 import { SeededRandom } from './seeded-random.js';
 import { EARTH_MU_M3_S2, TwoBodyOrbit } from './two-body-orbit.js';
 
+/** Default scan resolution: hits were identical at 16 and 64 steps per period on the Alfano (2009) cases. */
+export const DEFAULT_STEPS_PER_PERIOD = 32;
+
+/**
+ * Which trials count as hits. They differ only in trials whose separation is already below the HBR at the
+ * window start (an encounter that began before the window; reported as `overlapAtStartTrials`):
+ *  - `minimum`: the minimum separation over the closed window is at most the HBR, so those trials are hits.
+ *    Alfano (2009): his case 9 value is about the entry value plus his "instantaneous probability" (the share of
+ *    trials in contact at the window start).
+ *  - `entry`: the separation falls to the HBR from outside within the window (a first contact in the window);
+ *    a trial in contact at the start counts only if it separates and touches again inside the window. NASA
+ *    CARA's two-body Monte Carlo (`Pc_MC_Kep2body_parallel`: times of first contact, initial overlaps counted
+ *    apart), SDMC and the Pc3D_Hall collision-rate integral; Pc of adjacent windows then add up.
+ */
+export type TwoBodyHitCriterion = 'minimum' | 'entry';
+
+export const TWO_BODY_HIT_CRITERIA: readonly TwoBodyHitCriterion[] = ['minimum', 'entry'];
+
 /**
  * Two objects' 6-D states and 6x6 covariances at one sampling epoch, and the time window (relative to that
  * epoch) over which the closest approach is searched. Inertial frame; metres, metres per second.
  */
-/** Default scan resolution: hits were identical at 16 and 64 steps per period on the Alfano (2009) cases. */
-export const DEFAULT_STEPS_PER_PERIOD = 32;
-
 export interface TwoBodyEncounter {
   /** Position (m) then velocity (m/s), 6 values. */
   readonly primaryStateM: Float64Array;
@@ -36,6 +51,8 @@ export interface TwoBodyMonteCarloOptions {
   readonly stepsPerPeriod?: number;
   /** Gravitational parameter (m^3/s^2), default EGM-96. */
   readonly muM3S2?: number;
+  /** Hit criterion (default `minimum`), see {@link TwoBodyHitCriterion}. */
+  readonly hitCriterion?: TwoBodyHitCriterion;
 }
 
 export interface TwoBodyMonteCarloResult {
@@ -54,6 +71,12 @@ export interface TwoBodyMonteCarloResult {
   readonly secondaryClippedEigenvalues: number;
   /** Scan step (s) used. */
   readonly scanStepS: number;
+  readonly hitCriterion: TwoBodyHitCriterion;
+  /**
+   * Valid trials already within the HBR at the window start: hits under `minimum`, not under `entry` (unless
+   * they touch again). Over the trials, the instantaneous Pc at the window start (Alfano's "InstProb").
+   */
+  readonly overlapAtStartTrials: number;
 }
 
 export type TwoBodyMonteCarloCode =
@@ -61,6 +84,7 @@ export type TwoBodyMonteCarloCode =
   | 'NON_FINITE_INPUT'
   | 'BAD_WINDOW'
   | 'BAD_TRIALS'
+  | 'BAD_HIT_CRITERION'
   | 'UNBOUND_ORBIT';
 
 /**
@@ -69,7 +93,9 @@ export type TwoBodyMonteCarloCode =
  * each exactly on its own Kepler orbit over the window, and counts a hit when the minimum separation within the
  * window is below the combined hard-body radius. The separation is scanned at `period/stepsPerPeriod` and every
  * local minimum (and the window ends) refined by a safeguarded Newton iteration on d/dt |r|^2 = 2 r.v = 0, so long
- * encounters with several close approaches are handled. No linearisation of the motion, no encounter plane.
+ * encounters with several close approaches are handled; a trial counts once however many contacts it has.
+ * Trials already in contact at the window start are hits or not by `hitCriterion`. No linearisation of the
+ * motion, no encounter plane.
  * Assumptions: two-body dynamics (no drag, J2 or third bodies over the window), Gaussian uncorrelated state
  * errors at the sampling epoch, spherical objects. Seeded and reproducible; Wilson score interval.
  */
@@ -103,6 +129,13 @@ export function pcTwoBodyMonteCarlo(
   const trialsRequested = options.trials ?? DEFAULT_MC_TRIALS;
   if (!(Number.isInteger(trialsRequested) && trialsRequested > 0)) {
     return err('BAD_TRIALS', `trial count must be a positive integer, got ${trialsRequested}`);
+  }
+  const hitCriterion = options.hitCriterion ?? 'minimum';
+  if (!TWO_BODY_HIT_CRITERIA.includes(hitCriterion)) {
+    return err(
+      'BAD_HIT_CRITERION',
+      `hit criterion must be one of ${TWO_BODY_HIT_CRITERIA.join(', ')}, got '${String(hitCriterion)}'`,
+    );
   }
   const mu = options.muM3S2 ?? EARTH_MU_M3_S2;
   const o1 = new TwoBodyOrbit(mu);
@@ -193,6 +226,7 @@ export function pcTwoBodyMonteCarlo(
   let hits = 0;
   let unbound = 0;
   let valid = 0;
+  let overlapAtStart = 0;
   for (let trial = 0; trial < trialsRequested; trial++) {
     sample(s1, f1.factor, a1);
     sample(s2, f2.factor, a2);
@@ -201,14 +235,26 @@ export function pcTwoBodyMonteCarlo(
       continue;
     }
     valid++;
-    // Scan; a hit ends the trial early.
+    // Scan; a hit ends the trial early. `armed`: a separation above the HBR has been seen (always, for the
+    // minimum criterion), so any later separation at or below it is a contact that began inside the window.
     let hit = false;
     let dPrev2 = Number.POSITIVE_INFINITY;
     let dPrev = distance2(t0);
-    if (dPrev <= hbr2) hit = true;
+    const insideAtStart = dPrev <= hbr2;
+    if (insideAtStart) overlapAtStart++;
+    let armed = !insideAtStart || hitCriterion === 'minimum';
+    if (insideAtStart && armed) hit = true;
     for (let k = 1; k <= steps && !hit; k++) {
       const t = k === steps ? t1 : t0 + k * h;
       const d = distance2(t);
+      if (!armed) {
+        // Still in the contact that began before the window: its minimum is not a new contact. Exit and
+        // re-entry within one scan cell (a local maximum above the HBR between two grid points) is not seen.
+        armed = d > hbr2;
+        dPrev2 = dPrev;
+        dPrev = d;
+        continue;
+      }
       if (d <= hbr2) {
         hit = true;
         break;
@@ -237,6 +283,8 @@ export function pcTwoBodyMonteCarlo(
     primaryClippedEigenvalues: f1.clippedEigenvalues,
     secondaryClippedEigenvalues: f2.clippedEigenvalues,
     scanStepS: h,
+    hitCriterion,
+    overlapAtStartTrials: overlapAtStart,
   });
 }
 
@@ -307,6 +355,12 @@ export function twoBodyMonteCarloPc(
       message: `${r.unboundSamples} samples fell on non-elliptic orbits and were excluded from the trials`,
     });
   }
+  if (r.overlapAtStartTrials > 0) {
+    warnings.push({
+      code: 'OVERLAP_AT_WINDOW_START',
+      message: `${r.overlapAtStartTrials} of ${r.trials} trials were already within the HBR at the window start (the encounter began before the window): ${r.hitCriterion === 'minimum' ? 'counted as hits (hit criterion minimum)' : 'not counted unless they touch again within the window (hit criterion entry)'}; Pc depends on the window and the criterion`,
+    });
+  }
   if (r.hits < 10) {
     warnings.push({
       code: 'FEW_MC_HITS',
@@ -325,5 +379,6 @@ export function twoBodyMonteCarloPc(
     hits: r.hits,
     trials: r.trials,
     windowS: { start: -halfWidthS, end: halfWidthS },
+    hitCriterion: r.hitCriterion,
   };
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ConcordError } from '../../../core/result.js';
 import { computePc, isPcMethodName, PC_METHOD_NAMES } from '../../../core/risk/compute-pc.js';
+import { TWO_BODY_HIT_CRITERIA } from '../../../core/risk/pc-monte-carlo-two-body.js';
 import { cdmConjunctionStates } from '../../../formats/ccsds/cdm/cdm-conjunction.js';
 import { fieldValue } from '../../../formats/ccsds/cdm/cdm-message.js';
 import { parseHbrOption, readCdmFile, resolveHbr } from '../cdm-file.js';
@@ -13,9 +14,10 @@ interface PcCommandOptions {
   trials?: string;
   seed?: string;
   windowS?: string;
+  mcHit: string;
 }
 
-/** `concord pc --cdm FILE [--method foster|chan|mc|mc2d|max] [--hbr-m R] [--trials N] [--seed N] [--window-s S] [--json]` */
+/** `concord pc --cdm FILE [--method foster|chan|mc|mc2d|max] [--hbr-m R] [--trials N] [--seed N] [--window-s S] [--mc-hit minimum|entry] [--json]` */
 export function registerPcCommand(program: Command): void {
   program
     .command('pc')
@@ -31,6 +33,11 @@ export function registerPcCommand(program: Command): void {
     .option(
       '--window-s <seconds>',
       'method mc: half-width of the encounter window around TCA (s); default a quarter of the shorter orbital period',
+    )
+    .option(
+      '--mc-hit <criterion>',
+      'method mc: hit criterion: minimum (separation at or below the HBR anywhere in the window) | entry (a contact that begins inside the window, as NASA CARA); they differ only for trials already in contact at the window start',
+      'minimum',
     )
     .option('--json', 'one JSON object on stdout')
     .action((options: PcCommandOptions) => {
@@ -53,9 +60,16 @@ export function registerPcCommand(program: Command): void {
           'BAD_OPTION',
           `--window-s must be a positive number of seconds, got '${options.windowS}'`,
         );
+      const hitCriterion = TWO_BODY_HIT_CRITERIA.find((c) => c === options.mcHit);
+      if (hitCriterion === undefined)
+        throw new ConcordError(
+          'BAD_OPTION',
+          `--mc-hit must be one of ${TWO_BODY_HIT_CRITERIA.join(', ')}, got '${options.mcHit}'`,
+        );
       const computed = computePc(states.value, hbr.hbrM, options.method, {
         trials,
         seed: Number(options.seed),
+        hitCriterion,
         ...(windowHalfWidthS !== undefined ? { windowHalfWidthS } : {}),
       });
       if (!computed.ok) throw new ConcordError(computed.code, `${options.cdm}: ${computed.message}`);
@@ -76,6 +90,7 @@ export function registerPcCommand(program: Command): void {
             ? { confidence_interval: result.confidenceInterval, hits: result.hits, trials: result.trials }
             : {}),
           ...(result.windowS ? { window_s: result.windowS } : {}),
+          ...(result.hitCriterion ? { hit_criterion: result.hitCriterion } : {}),
           ...(result.dilutionThresholdM !== undefined
             ? { dilution_threshold_m: result.dilutionThresholdM }
             : {}),
@@ -95,7 +110,7 @@ export function registerPcCommand(program: Command): void {
         );
         if (result.windowS)
           lines.push(
-            `  two-body trajectories searched from TCA ${result.windowS.start.toFixed(1)} s to TCA +${result.windowS.end.toFixed(1)} s`,
+            `  two-body trajectories searched from TCA ${result.windowS.start.toFixed(1)} s to TCA +${result.windowS.end.toFixed(1)} s (hit criterion ${result.hitCriterion ?? 'minimum'})`,
           );
       }
       if (result.dilutionThresholdM !== undefined)
