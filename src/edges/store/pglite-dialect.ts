@@ -11,9 +11,9 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
   type QueryCompiler,
-  type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { PgliteConnection } from './pglite-connection.js';
 
 /**
  * Kysely dialect for PGlite (embedded PostgreSQL in WebAssembly). PGlite is one session, so the driver hands
@@ -36,23 +36,6 @@ export class PgliteDialect implements Dialect {
   // biome-ignore lint/suspicious/noExplicitAny: Kysely's own Dialect signature takes Kysely<any>.
   createIntrospector(db: Kysely<any>): DatabaseIntrospector {
     return new PostgresIntrospector(db);
-  }
-}
-
-class PgliteConnection implements DatabaseConnection {
-  readonly #pglite: PGlite;
-  constructor(pglite: PGlite) {
-    this.#pglite = pglite;
-  }
-  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.#pglite.query<R>(compiled.sql, [...compiled.parameters]);
-    return result.affectedRows === undefined
-      ? { rows: result.rows }
-      : { rows: result.rows, numAffectedRows: BigInt(result.affectedRows) };
-  }
-  // biome-ignore lint/correctness/useYield: streaming is not supported; the method must exist.
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
-    throw new Error('PGlite dialect: streaming queries are not supported');
   }
 }
 
