@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Reconciliation, TrackedEvent } from '../../core/coordination/event-reconciliation.js';
 import type { ConcordDatabase, ConjunctionEventsTable } from './database-schema.js';
 
@@ -267,42 +267,47 @@ export interface ConjunctionFilter {
   readonly after?: { readonly tcaUnixMs: number; readonly id: number };
 }
 
-/** Events by TCA then id, filtered; one more than `limit` is fetched to know whether a next page exists. */
+const EVENT_COLUMN_LIST = EVENT_COLUMNS.join(', ');
+
+/**
+ * Events by TCA then id, filtered; one more than `limit` is fetched to know whether a next page exists.
+ *
+ * The SQL is written out rather than built with the query builder: this is the service's hottest read, and building
+ * and compiling the query cost as much as running it. The text depends only on which filters are present, so each
+ * shape is planned once by the embedded store's prepared statements.
+ */
 export async function listConjunctions(
   db: Kysely<ConcordDatabase>,
   filter: ConjunctionFilter,
 ): Promise<{ events: ConjunctionEvent[]; hasMore: boolean }> {
-  let q = db.selectFrom('conjunction_events').select(EVENT_COLUMNS);
+  const parameters: unknown[] = [];
+  const parameter = (value: unknown) => {
+    parameters.push(value);
+    return `$${parameters.length}`;
+  };
+  const where: string[] = [];
   if (filter.object !== undefined) {
-    const object = filter.object;
-    q = q.where((eb) => eb.or([eb('primary_norad', '=', object), eb('secondary_norad', '=', object)]));
+    const object = parameter(filter.object);
+    where.push(`(primary_norad = ${object} or secondary_norad = ${object})`);
   }
   if (filter.partyId !== undefined) {
-    const owned = db
-      .selectFrom('objects')
-      .select('norad_cat_id')
-      .where('owner_party_id', '=', filter.partyId);
-    q = q.where((eb) => eb.or([eb('primary_norad', 'in', owned), eb('secondary_norad', 'in', owned)]));
+    const owned = `select norad_cat_id from objects where owner_party_id = ${parameter(filter.partyId)}`;
+    where.push(`(primary_norad in (${owned}) or secondary_norad in (${owned}))`);
   }
-  if (filter.tcaFromUnixMs !== undefined) q = q.where('tca_unix_ms', '>=', filter.tcaFromUnixMs);
-  if (filter.tcaToUnixMs !== undefined) q = q.where('tca_unix_ms', '<=', filter.tcaToUnixMs);
-  if (filter.maxMissKm !== undefined) q = q.where('miss_km', '<=', filter.maxMissKm);
-  if (filter.minPc !== undefined) q = q.where('pc', '>=', filter.minPc);
-  if (filter.status !== undefined) q = q.where('status', '=', filter.status);
+  if (filter.tcaFromUnixMs !== undefined) where.push(`tca_unix_ms >= ${parameter(filter.tcaFromUnixMs)}`);
+  if (filter.tcaToUnixMs !== undefined) where.push(`tca_unix_ms <= ${parameter(filter.tcaToUnixMs)}`);
+  if (filter.maxMissKm !== undefined) where.push(`miss_km <= ${parameter(filter.maxMissKm)}`);
+  if (filter.minPc !== undefined) where.push(`pc >= ${parameter(filter.minPc)}`);
+  if (filter.status !== undefined) where.push(`status = ${parameter(filter.status)}`);
   if (filter.after !== undefined) {
-    const { tcaUnixMs, id } = filter.after;
-    q = q.where((eb) =>
-      eb.or([
-        eb('tca_unix_ms', '>', tcaUnixMs),
-        eb.and([eb('tca_unix_ms', '=', tcaUnixMs), eb('id', '>', id)]),
-      ]),
-    );
+    const tca = parameter(filter.after.tcaUnixMs);
+    where.push(`(tca_unix_ms > ${tca} or (tca_unix_ms = ${tca} and id > ${parameter(filter.after.id)}))`);
   }
-  const rows = await q
-    .orderBy('tca_unix_ms')
-    .orderBy('id')
-    .limit(filter.limit + 1)
-    .execute();
+  const text =
+    `select ${EVENT_COLUMN_LIST} from conjunction_events` +
+    (where.length > 0 ? ` where ${where.join(' and ')}` : '') +
+    ` order by tca_unix_ms, id limit ${parameter(filter.limit + 1)}`;
+  const { rows } = await db.executeQuery<EventRow>(CompiledQuery.raw(text, parameters));
   return { events: rows.slice(0, filter.limit).map(toEvent), hasMore: rows.length > filter.limit };
 }
 
