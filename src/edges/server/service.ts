@@ -14,7 +14,11 @@ import type { ScreeningRunner } from '../workers/screening-runner.js';
 import { AlertHub } from './alert-hub.js';
 import { buildServer, type ServerOptions } from './build-server.js';
 import { ServiceMetrics } from './metrics.js';
-import type { ServiceContext } from './service-context.js';
+import { ReadCache } from './read-cache.js';
+import type { ConjunctionPage, ServiceContext } from './service-context.js';
+
+/** Events kept in cached conjunction pages at most (a few MB). */
+const CACHED_EVENTS_MAX = 50_000;
 
 export interface ServiceOptions extends ServerOptions {
   /** Execute screening jobs in this process (always on PGlite; on PostgreSQL `concord worker` does it). */
@@ -84,6 +88,16 @@ export async function createService(store: Store, options: ServiceOptions = {}):
     metrics: new ServiceMetrics(),
     alerts,
     autoScreen: options.autoScreen ?? true,
+    ...(store.writeGeneration === undefined
+      ? {}
+      : {
+          conjunctionPages: new ReadCache<ConjunctionPage>(
+            store.writeGeneration,
+            CACHED_EVENTS_MAX,
+            // An empty page still costs a query to produce, and an entry.
+            (page) => 1 + page.items.length,
+          ),
+        }),
   };
   const app = await buildServer(ctx, options);
   return {

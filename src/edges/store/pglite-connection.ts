@@ -8,6 +8,8 @@ const { serialize } = protocol;
 const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
 /** Transaction control keeps prepared statements valid; anything else (DDL, SET, ANALYZE) forgets them. */
 const TRANSACTION_CONTROL = /^\s*(begin|start|commit|end|rollback|savepoint|release)\b/i;
+/** Statements that cannot change what a later read answers (Concord's selects neither write nor SELECT INTO). */
+const READ = /^\s*select\b/i;
 /** Command tags whose last word is a row count that Kysely reports as affected rows (as PGlite does). */
 const AFFECTING = /^(INSERT|UPDATE|DELETE|MERGE|COPY)\b/;
 /** Distinct statement texts kept prepared; the least recently used one is closed beyond this. */
@@ -31,11 +33,22 @@ export class PgliteConnection implements DatabaseConnection {
   readonly #pglite: PGlite;
   readonly #prepared = new Map<string, PreparedStatement>();
   #statementsCreated = 0;
+  #writes = 0;
   constructor(pglite: PGlite) {
     this.#pglite = pglite;
   }
 
+  /**
+   * Statements run so far that may have written (DDL, DML, transaction control included), counted before they
+   * run. This session is the database's only one, so an answer read while the count stays the same is current.
+   */
+  get writeCount(): number {
+    return this.#writes;
+  }
+
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const read = READ.test(compiled.sql);
+    if (!read) this.#writes += 1;
     if (!PREPARABLE.test(compiled.sql)) return this.#executeUnprepared<R>(compiled);
     if (this.#pglite.closed) throw new Error('PGlite is closed');
     const statement = await this.#statement(compiled.sql);
@@ -65,8 +78,8 @@ export class PgliteConnection implements DatabaseConnection {
       }
       return row as R;
     });
-    // PGlite persists after every statement outside a transaction block; so do we.
-    if (reply.transactionStatus === 'I') await this.#pglite.syncToFs();
+    // PGlite persists after every statement outside a transaction block; so do we, except after reads.
+    if (!read && reply.transactionStatus === 'I') await this.#pglite.syncToFs();
     const tag = reply.commandTag ?? '';
     const affected = AFFECTING.test(tag) ? Number(tag.slice(tag.lastIndexOf(' ') + 1)) : 0;
     return { rows, numAffectedRows: BigInt(affected) };

@@ -20,15 +20,19 @@ import { PgliteConnection } from './pglite-connection.js';
  * out one connection at a time: a transaction holds the session until it commits, and other queries wait.
  */
 export class PgliteDialect implements Dialect {
-  readonly #pglite: PGlite;
+  readonly #connection: PgliteConnection;
   constructor(pglite: PGlite) {
-    this.#pglite = pglite;
+    this.#connection = new PgliteConnection(pglite);
+  }
+  /** See PgliteConnection.writeCount. */
+  get writeCount(): number {
+    return this.#connection.writeCount;
   }
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PgliteDriver(this.#pglite);
+    return new PgliteDriver(this.#connection);
   }
   createQueryCompiler(): QueryCompiler {
     return new PostgresQueryCompiler();
@@ -45,8 +49,8 @@ class PgliteDriver implements Driver {
   #tail: Promise<void> = Promise.resolve();
   #release: (() => void) | undefined;
 
-  constructor(pglite: PGlite) {
-    this.#connection = new PgliteConnection(pglite);
+  constructor(connection: PgliteConnection) {
+    this.#connection = connection;
   }
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {
