@@ -16,6 +16,7 @@ import { buildServer, type ServerOptions } from './build-server.js';
 import { ServiceMetrics } from './metrics.js';
 import { ReadCache } from './read-cache.js';
 import type { ConjunctionPage, ServiceContext } from './service-context.js';
+import { type IntervalTimers, ServiceTimers } from './service-timers.js';
 
 /** Events kept in cached conjunction pages at most (a few MB). */
 const CACHED_EVENTS_MAX = 50_000;
@@ -29,12 +30,23 @@ export interface ServiceOptions extends ServerOptions {
   /** pg-boss: seconds after which a job held by a dead worker is retried. */
   readonly jobExpireSeconds?: number;
   readonly maintenanceIntervalSeconds?: number;
+  /** Period of the scheduled full re-screen, hours; 0 or absent: none (`concord serve` defaults to 8). */
+  readonly fullRescreenHours?: number;
+  /** How often events whose TCA has passed are closed, seconds; 0 or absent: never (`concord serve`: 60). */
+  readonly closePastEventsSeconds?: number;
+  /** How often the scheduled re-screen's due time is looked at, ms (tests shorten it). */
+  readonly rescreenCheckIntervalMs?: number;
+  /** Interval timers of the periodic work (tests replace them). */
+  readonly timers?: IntervalTimers;
+  /** The service's clock, Unix ms (tests move it). */
+  readonly nowUnixMs?: () => number;
 }
 
 export interface Service {
   readonly ctx: ServiceContext;
   readonly app: FastifyInstance;
   readonly queue: JobQueue;
+  readonly timers: ServiceTimers;
   close(): Promise<void>;
 }
 
@@ -71,6 +83,7 @@ export async function createCoordinator(
     queue,
     options.runner ?? new EngineScreeningRunner(),
     options.screening ?? DEFAULT_SCREENING,
+    options.nowUnixMs ?? (() => Date.now()),
   );
 }
 
@@ -100,11 +113,23 @@ export async function createService(store: Store, options: ServiceOptions = {}):
         }),
   };
   const app = await buildServer(ctx, options);
+  const timers = new ServiceTimers(coordinator, {
+    fullRescreenHours: options.fullRescreenHours ?? 0,
+    closePastEventsSeconds: options.closePastEventsSeconds ?? 0,
+    ...(options.rescreenCheckIntervalMs === undefined
+      ? {}
+      : { rescreenCheckIntervalMs: options.rescreenCheckIntervalMs }),
+    ...(options.timers === undefined ? {} : { timers: options.timers }),
+    onError: (task, error) => process.stderr.write(`concord: ${task} failed: ${String(error)}\n`),
+  });
+  timers.start();
   return {
     ctx,
     app,
     queue: coordinator.queue,
+    timers,
     close: async () => {
+      await timers.stop();
       alerts.stop();
       await app.close();
       await coordinator.queue.stop();

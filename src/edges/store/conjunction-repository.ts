@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Reconciliation, TrackedEvent } from '../../core/coordination/event-reconciliation.js';
+import { lockForTransaction } from './advisory-locks.js';
 import type { ConcordDatabase, ConjunctionEventsTable } from './database-schema.js';
 
 /** A detection as the coordinator stores it (the runner's detection plus what CDMs need). */
@@ -92,12 +93,13 @@ const EVENT_COLUMNS = [
   'last_run_id',
 ] as const;
 
-/** Open events involving any of `norads` (all open events when `norads` is null). */
-export async function openEventsInScope(
+async function eventsInScope(
   db: Kysely<ConcordDatabase>,
+  status: ConjunctionEventsTable['status'],
   norads: readonly number[] | null,
+  tcaRangeUnixMs?: readonly [number, number],
 ): Promise<TrackedEvent[]> {
-  let q = db.selectFrom('conjunction_events').select(EVENT_COLUMNS).where('status', '=', 'open');
+  let q = db.selectFrom('conjunction_events').select(EVENT_COLUMNS).where('status', '=', status);
   if (norads !== null) {
     const ids = [...norads];
     q = q.where((eb) =>
@@ -107,8 +109,28 @@ export async function openEventsInScope(
       ]),
     );
   }
+  if (tcaRangeUnixMs !== undefined)
+    q = q.where('tca_unix_ms', '>=', tcaRangeUnixMs[0]).where('tca_unix_ms', '<=', tcaRangeUnixMs[1]);
   const rows = await q.orderBy('id').execute();
   return rows.map(toEvent);
+}
+
+/** Open events involving any of `norads` (all open events when `norads` is null). */
+export function openEventsInScope(
+  db: Kysely<ConcordDatabase>,
+  norads: readonly number[] | null,
+): Promise<TrackedEvent[]> {
+  return eventsInScope(db, 'open', norads);
+}
+
+/** Closed events involving any of `norads` (all when null) with a TCA in the range: what a re-screen may find again. */
+export function closedEventsInScope(
+  db: Kysely<ConcordDatabase>,
+  norads: readonly number[] | null,
+  fromUnixMs: number,
+  toUnixMs: number,
+): Promise<TrackedEvent[]> {
+  return eventsInScope(db, 'closed', norads, [fromUnixMs, toUnixMs]);
 }
 
 type AlertKind = 'new' | 'updated' | 'closed' | 'cleared';
@@ -238,9 +260,10 @@ export async function applyReconciliation(
   return { created: rec.created.length, updated: rec.updated.length, cleared: rec.cleared.length };
 }
 
-/** Close open events whose TCA has passed; one alert each. */
+/** Close open events whose TCA has passed; one alert each. Returns how many were closed. */
 export async function closePastEvents(db: Kysely<ConcordDatabase>, nowUnixMs: number): Promise<number> {
   return db.transaction().execute(async (tx) => {
+    await lockForTransaction(tx, 'event-writers');
     const rows = await tx
       .updateTable('conjunction_events')
       .set((eb) => ({ status: 'closed', version: eb('version', '+', 1), updated_at: new Date() }))
