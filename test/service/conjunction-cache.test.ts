@@ -113,8 +113,11 @@ for (const { kind, skip } of STORES) {
       expect(summary(after)).toEqual(await truth());
     });
 
-    it('shows closed events at once', async () => {
+    it('shows closed events at once; closing nothing keeps the pages', async () => {
       await page();
+      const generation = store.writeGeneration?.();
+      expect(await closePastEvents(store.db, T0_UNIX_MS)).toBe(0);
+      expect(store.writeGeneration?.()).toBe(generation);
       expect(await closePastEvents(store.db, T0_UNIX_MS + 1.5 * 3_600_000)).toBe(1);
       const after = await page();
       expect(after.items.map((e) => e.status)).toEqual(['closed', 'open', 'open']);

@@ -18,7 +18,7 @@ import { ReadCache } from './read-cache.js';
 import type { ConjunctionPage, ServiceContext } from './service-context.js';
 import { type IntervalTimers, ServiceTimers } from './service-timers.js';
 
-/** Events kept in cached conjunction pages at most (a few MB). */
+/** Events kept in cached conjunction pages at most (about 15 MB). */
 const CACHED_EVENTS_MAX = 50_000;
 
 export interface ServiceOptions extends ServerOptions {

@@ -99,6 +99,36 @@ describe('PGlite connection (prepared statements)', () => {
     expect((await run('select a from u order by a')).rows).toEqual([{ a: 1 }, { a: 3 }]);
   });
 
+  it('counts the statements that changed or may have changed data', async () => {
+    const dialect = new PgliteDialect(pglite);
+    const counted = new Kysely<unknown>({ dialect });
+    const exec = (text: string, parameters: unknown[] = []) =>
+      counted.executeQuery(CompiledQuery.raw(text, parameters));
+    const writes = async (step: () => Promise<unknown>, fails = false) => {
+      const before = dialect.writeCount;
+      if (fails) await expect(step()).rejects.toThrow();
+      else await step();
+      return dialect.writeCount - before;
+    };
+    expect(await writes(() => exec('select count(*) from t'))).toBe(0);
+    expect(await writes(() => exec('update t set x = $1 where false', [1]))).toBe(0);
+    expect(await writes(() => exec('insert into t (n) select 1 where false'))).toBe(0);
+    expect(await writes(() => exec('update t set x = $1 where n = 4', [2]))).toBe(1);
+    expect(await writes(() => exec('delete from t where n = $1', [4]))).toBe(1);
+    expect(await writes(() => exec('insert into t (id) values (1)'), true)).toBe(1);
+    expect(await writes(() => exec('create index t_n on t (n)'))).toBe(1);
+    expect(
+      await writes(() => exec('with d as (delete from t where n = 3 returning n) select * from d')),
+    ).toBe(1);
+    expect(
+      await writes(() =>
+        counted.transaction().execute(async (tx) => {
+          await tx.executeQuery(CompiledQuery.raw('update t set x = 3 where n = 2'));
+        }),
+      ),
+    ).toBe(1);
+  });
+
   it('keeps working beyond the number of statements it keeps prepared', async () => {
     for (let i = 0; i < 450; i++) {
       const r = await sql<{ v: number }>`select ${sql.raw(String(i))}::integer + ${1} as v`.execute(db);

@@ -10,10 +10,14 @@ const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
 const TRANSACTION_CONTROL = /^\s*(begin|start|commit|end|rollback|savepoint|release)\b/i;
 /** Statements that cannot change what a later read answers (Concord's selects neither write nor SELECT INTO). */
 const READ = /^\s*select\b/i;
+/** Writes whose command tag counts every row they changed (unlike a CTE, whose tag is its outer statement's). */
+const PLAIN_DML = /^\s*(insert|update|delete)\b/i;
 /** Command tags whose last word is a row count that Kysely reports as affected rows (as PGlite does). */
 const AFFECTING = /^(INSERT|UPDATE|DELETE|MERGE|COPY)\b/;
 /** Distinct statement texts kept prepared; the least recently used one is closed beyond this. */
 const MAX_PREPARED = 200;
+/** Statement names are unique in the process, so two connections to one database never collide. */
+let statementsCreated = 0;
 
 interface PreparedStatement {
   readonly name: string;
@@ -32,23 +36,36 @@ interface PreparedStatement {
 export class PgliteConnection implements DatabaseConnection {
   readonly #pglite: PGlite;
   readonly #prepared = new Map<string, PreparedStatement>();
-  #statementsCreated = 0;
   #writes = 0;
   constructor(pglite: PGlite) {
     this.#pglite = pglite;
   }
 
   /**
-   * Statements run so far that may have written (DDL, DML, transaction control included), counted before they
-   * run. This session is the database's only one, so an answer read while the count stays the same is current.
+   * Statements run so far that changed or may have changed the data: everything but selects, transaction control
+   * and inserts, updates or deletes that changed no row; failed statements count too. This session is the
+   * database's only one, so an answer read while the count stays the same is current. Transaction control needs no
+   * count: a read outside the transaction waits for its end and then sees its outcome, and its writes counted.
    */
   get writeCount(): number {
     return this.#writes;
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const sql = compiled.sql;
+    if (READ.test(sql) || TRANSACTION_CONTROL.test(sql)) return this.#execute<R>(compiled);
+    try {
+      const result = await this.#execute<R>(compiled);
+      if (!(PLAIN_DML.test(sql) && result.numAffectedRows === 0n)) this.#writes += 1;
+      return result;
+    } catch (error) {
+      this.#writes += 1;
+      throw error;
+    }
+  }
+
+  async #execute<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
     const read = READ.test(compiled.sql);
-    if (!read) this.#writes += 1;
     if (!PREPARABLE.test(compiled.sql)) return this.#executeUnprepared<R>(compiled);
     if (this.#pglite.closed) throw new Error('PGlite is closed');
     const statement = await this.#statement(compiled.sql);
@@ -107,7 +124,7 @@ export class PgliteConnection implements DatabaseConnection {
       this.#prepared.set(sql, known);
       return known;
     }
-    const name = `concord_${++this.#statementsCreated}`;
+    const name = `concord_${++statementsCreated}`;
     const reply = await this.#exchange(
       serialize.parse({ name, text: sql }),
       serialize.describe({ type: 'S', name }),
