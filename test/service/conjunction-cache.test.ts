@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcileEvents } from '../../src/core/coordination/event-reconciliation.js';
-import { createService, ensureOperator, type Service } from '../../src/edges/server/service.js';
+import { createService, ensureOperator, jobSchemaFor, type Service } from '../../src/edges/server/service.js';
 import {
   applyReconciliation,
   closePastEvents,
   openEventsInScope,
 } from '../../src/edges/store/conjunction-repository.js';
-import { explainSkippedStores, openTestStore, STORES, type TestStore } from './test-stores.js';
+import { dropSchema } from '../../src/edges/store/open-store.js';
+import {
+  explainSkippedStores,
+  openTestStore,
+  STORES,
+  TEST_DATABASE_URL,
+  type TestStore,
+} from './test-stores.js';
 
 explainSkippedStores();
 
@@ -60,6 +67,7 @@ for (const { kind, skip } of STORES) {
     afterAll(async () => {
       await service?.close();
       await store?.dispose();
+      if (kind === 'postgres' && TEST_DATABASE_URL) await dropSchema(TEST_DATABASE_URL, jobSchemaFor(store));
     });
 
     const page = async (token = admin, query = 'object=100') => {

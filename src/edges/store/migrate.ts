@@ -13,9 +13,17 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
-/** Bring the schema to the latest version; returns the names of the migrations applied now. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+/**
+ * Bring the schema to the latest version; returns the names of the migrations applied now. The migration tables are
+ * looked for in `schema` itself: otherwise Kysely takes those of any other schema of the database (another Concord
+ * store, or a test running at the same time) for its own and fails.
+ */
+export async function migrateToLatest(db: Kysely<unknown>, schema = 'public'): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new StaticMigrationProvider(),
+    migrationTableSchema: schema,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const why = error instanceof Error ? error.message : String(error);

@@ -60,7 +60,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       options: `-c search_path=${quoteIdentifier(schema)}`,
     });
     const db = new Kysely<ConcordDatabase>({ dialect: new PostgresDialect({ pool }) });
-    await migrateToLatest(db as unknown as Kysely<unknown>);
+    await migrateToLatest(db as unknown as Kysely<unknown>, schema);
     return {
       db,
       kind: 'postgres',

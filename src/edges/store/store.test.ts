@@ -64,7 +64,7 @@ for (const { kind, skip } of STORES) {
     });
 
     it('is migrated once: a second migration run applies nothing', async () => {
-      expect(await migrateToLatest(store.db as unknown as Kysely<unknown>)).toEqual([]);
+      expect(await migrateToLatest(store.db as unknown as Kysely<unknown>, store.schema)).toEqual([]);
     });
 
     it('stores the 2023 catalog once: 26,140 sets, none stored again on re-post, exact round trip', async () => {
@@ -157,3 +157,23 @@ for (const { kind, skip } of STORES) {
     });
   });
 }
+
+describe.skipIf(STORES.find((s) => s.kind === 'postgres')?.skip ?? true)(
+  'stores in PostgreSQL schemas',
+  () => {
+    it('migrates a store in its own schema of a database that already holds another', async () => {
+      const first = await openTestStore('postgres');
+      try {
+        const second = await openTestStore('postgres');
+        try {
+          expect(await countElementSets(second.db)).toBe(0);
+          expect(await migrateToLatest(second.db as unknown as Kysely<unknown>, second.schema)).toEqual([]);
+        } finally {
+          await second.dispose();
+        }
+      } finally {
+        await first.dispose();
+      }
+    });
+  },
+);
