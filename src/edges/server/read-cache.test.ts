@@ -51,4 +51,17 @@ describe('ReadCache', () => {
     await cache.get('big', async () => [1, 2, 3, 4, 5, 6]);
     expect(await cache.get('big', async () => [0])).toEqual([0]);
   });
+
+  it('keeps the newest answers when far more are loaded than it holds', async () => {
+    const cache = new ReadCache<number>(
+      () => 0,
+      100,
+      () => 1,
+    );
+    for (let i = 0; i < 5000; i++) await cache.get(String(i), async () => i);
+    expect(cache.size).toBe(100);
+    expect(await cache.get('4999', async () => -1)).toBe(4999);
+    expect(await cache.get('4900', async () => -1)).toBe(4900);
+    expect(await cache.get('4899', async () => -1)).toBe(-1);
+  });
 });

@@ -5,6 +5,10 @@
  */
 export class ReadCache<V> {
   readonly #entries = new Map<string, { readonly value: V; readonly weight: number }>();
+  /** Keys in the order they were kept, oldest from `#head` (a Map iterated from its start after many deletions
+   * skips their holes every time). */
+  #order: string[] = [];
+  #head = 0;
   #generation: number | undefined;
   #weight = 0;
 
@@ -23,6 +27,8 @@ export class ReadCache<V> {
     const before = this.generation();
     if (before !== this.#generation) {
       this.#entries.clear();
+      this.#order = [];
+      this.#head = 0;
       this.#weight = 0;
       this.#generation = before;
     }
@@ -31,15 +37,20 @@ export class ReadCache<V> {
     const value = await load();
     const weight = this.weigh(value);
     if (this.generation() === before && this.#generation === before && weight <= this.maxWeight) {
+      // Another load of the same key may have been kept meanwhile; its key stays in the order once.
       const previous = this.#entries.get(key);
       if (previous) this.#weight -= previous.weight;
-      this.#entries.delete(key);
+      else this.#order.push(key);
       this.#entries.set(key, { value, weight });
       this.#weight += weight;
-      for (const [oldest, entry] of this.#entries) {
-        if (this.#weight <= this.maxWeight) break;
+      while (this.#weight > this.maxWeight) {
+        const oldest = this.#order[this.#head++] ?? '';
+        this.#weight -= this.#entries.get(oldest)?.weight ?? 0;
         this.#entries.delete(oldest);
-        this.#weight -= entry.weight;
+      }
+      if (this.#head > 1024 && this.#head * 2 > this.#order.length) {
+        this.#order = this.#order.slice(this.#head);
+        this.#head = 0;
       }
     }
     return value;
