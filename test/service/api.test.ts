@@ -3,12 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyRegime } from '../../src/core/orbits/regime.js';
 import { screenCatalog } from '../../src/core/screening/screen-catalog.js';
 import { parseIsoUtc, unixMsFromUtcInstant } from '../../src/core/time/iso-8601.js';
-import { createService, ensureOperator, type Service } from '../../src/edges/server/service.js';
+import { createService, ensureOperator, jobSchemaFor, type Service } from '../../src/edges/server/service.js';
+import { dropSchema } from '../../src/edges/store/open-store.js';
 import { parseCdmKvn } from '../../src/formats/ccsds/cdm/cdm-kvn.js';
 import { fieldValue } from '../../src/formats/ccsds/cdm/cdm-message.js';
 import { parseTle } from '../../src/formats/tle/parse-tle.js';
 import { denseSubcatalog3le, TEST_WINDOW } from './sample-subcatalog.js';
-import { explainSkippedStores, openTestStore, STORES, type TestStore } from './test-stores.js';
+import {
+  explainSkippedStores,
+  openTestStore,
+  STORES,
+  TEST_DATABASE_URL,
+  type TestStore,
+} from './test-stores.js';
 
 explainSkippedStores();
 const sub = denseSubcatalog3le();
@@ -60,6 +67,7 @@ for (const { kind, skip } of STORES) {
     afterAll(async () => {
       await service?.close();
       await store?.dispose();
+      if (kind === 'postgres' && TEST_DATABASE_URL) await dropSchema(TEST_DATABASE_URL, jobSchemaFor(store));
     });
 
     const inject = (o: InjectOptions) => service.app.inject(o);

@@ -93,7 +93,19 @@ describe.skipIf(TEST_DATABASE_URL === undefined || TEST_DATABASE_URL === '' || !
       if (!operator) throw new Error('no operator');
       await ingestElementSets(store, Buffer.from(sub.text), 'sub.3le', operator);
 
-      const serve = spawnCli(['serve', '--port', String(port), '--schema', store.schema, '--no-auto-screen']);
+      // Only the run posted below: no scheduled full re-screen, no closing (the 2023 TCAs are past).
+      const serve = spawnCli([
+        'serve',
+        '--port',
+        String(port),
+        '--schema',
+        store.schema,
+        '--no-auto-screen',
+        '--full-rescreen-hours',
+        '0',
+        '--close-past-events-seconds',
+        '0',
+      ]);
       await ready(serve, 'listening on');
       const w1 = spawnCli(['worker', '--schema', store.schema]);
       const w2 = spawnCli(['worker', '--schema', store.schema]);

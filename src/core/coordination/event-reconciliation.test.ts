@@ -72,6 +72,37 @@ describe('event reconciliation', () => {
   it('closes events whose TCA has passed', () => {
     expect(eventsToClose([event(1, 0, 1), event(2, 2000, 1)], 1000).map((e) => e.id)).toEqual([1]);
   });
+
+  it('does not open again an approach whose event was closed', () => {
+    // Event 1 was closed (TCA passed); a re-screen from before it finds it again, slightly moved.
+    const closedEvent = event(1, 0, 1);
+    const r = reconcileEvents(
+      [],
+      [detection(20_000, 1.2), detection(50 * MIN, 2)],
+      -MIN,
+      60 * MIN,
+      undefined,
+      [closedEvent],
+    );
+    expect(r.closed.map((c) => [c.event.id, c.detection.missKm])).toEqual([[1, 1.2]]);
+    expect(r.created.map((d) => d.missKm)).toEqual([2]);
+    expect(r.updated).toEqual([]);
+    expect(r.cleared).toEqual([]);
+  });
+
+  it('prefers an open event to a closed one, and links each closed event once', () => {
+    const r = reconcileEvents(
+      [event(2, 60_000, 1)],
+      [detection(30_000, 1), detection(-30_000, 1), detection(-40_000, 1)],
+      -MIN,
+      60 * MIN,
+      undefined,
+      [event(1, -60_000, 1)],
+    );
+    expect(r.updated.map((u) => [u.event.id, u.detection.tcaUnixMs])).toEqual([[2, 30_000]]);
+    expect(r.closed.map((c) => [c.event.id, c.detection.tcaUnixMs])).toEqual([[1, -40_000]]);
+    expect(r.created.map((d) => d.tcaUnixMs)).toEqual([-30_000]);
+  });
 });
 
 describe('re-screen scope', () => {

@@ -3,7 +3,9 @@
  * result is reconciled with the open events it covers: each detection either continues an event (same pair, TCA
  * within the tolerance, nearest first, one-to-one) or starts a new one; an open event of the covered scope whose
  * TCA lies inside the screened window and that nothing continues is cleared (no longer within the threshold).
- * Every change is an alert. Times are Unix milliseconds UTC, distances km.
+ * A detection that continues an event already closed (its TCA passed) changes nothing: the approach is over, and a
+ * re-screen of a window that starts in the past must not open it again. Every change is an alert. Times are Unix
+ * milliseconds UTC, distances km.
  */
 
 /** An event as stored: the latest version's values. */
@@ -34,6 +36,8 @@ export interface Reconciliation<D extends Detection> {
   /** Detections that continue an event with the same values (no new version, no alert). */
   readonly unchanged: readonly { readonly event: TrackedEvent; readonly detection: D }[];
   readonly cleared: readonly TrackedEvent[];
+  /** Detections that continue a closed event: nothing to write. */
+  readonly closed: readonly { readonly event: TrackedEvent; readonly detection: D }[];
 }
 
 /**
@@ -60,8 +64,45 @@ function pairKey(primary: number, secondary: number): string {
 }
 
 /**
+ * Link detections to events one-to-one: same pair, TCAs closer than the tolerance, the nearest continuation first
+ * (ties by event id, then detection order). Detections already in `taken` are left alone.
+ */
+function linkDetections(
+  events: readonly TrackedEvent[],
+  detections: readonly Detection[],
+  taken: ReadonlyMap<number, TrackedEvent>,
+  toleranceMs: number,
+): Map<number, TrackedEvent> {
+  const byPair = new Map<string, TrackedEvent[]>();
+  for (const e of events) {
+    const key = pairKey(e.primaryNorad, e.secondaryNorad);
+    const list = byPair.get(key);
+    if (list) list.push(e);
+    else byPair.set(key, [e]);
+  }
+  const links: { event: TrackedEvent; detection: number; dt: number }[] = [];
+  detections.forEach((d, index) => {
+    if (taken.has(index)) return;
+    for (const e of byPair.get(pairKey(d.primaryNorad, d.secondaryNorad)) ?? []) {
+      const dt = Math.abs(e.tcaUnixMs - d.tcaUnixMs);
+      if (dt < toleranceMs) links.push({ event: e, detection: index, dt });
+    }
+  });
+  links.sort((a, b) => a.dt - b.dt || a.event.id - b.event.id || a.detection - b.detection);
+  const claimed = new Set<number>();
+  const linked = new Map<number, TrackedEvent>();
+  for (const link of links) {
+    if (claimed.has(link.event.id) || linked.has(link.detection)) continue;
+    claimed.add(link.event.id);
+    linked.set(link.detection, link.event);
+  }
+  return linked;
+}
+
+/**
  * Reconcile detections with the open events of the screened scope (events of the screened window that involve a
- * screened primary, or all of them for a full screening).
+ * screened primary, or all of them for a full screening) and with its closed events (those a detection may
+ * continue: TCA within the tolerance of the window).
  */
 export function reconcileEvents<D extends Detection>(
   openEvents: readonly TrackedEvent[],
@@ -69,43 +110,28 @@ export function reconcileEvents<D extends Detection>(
   windowStartUnixMs: number,
   windowEndUnixMs: number,
   toleranceMs: number = EVENT_IDENTITY_TOLERANCE_MS,
+  closedEvents: readonly TrackedEvent[] = [],
 ): Reconciliation<D> {
-  const byPair = new Map<string, TrackedEvent[]>();
-  for (const e of openEvents) {
-    const key = pairKey(e.primaryNorad, e.secondaryNorad);
-    const list = byPair.get(key);
-    if (list) list.push(e);
-    else byPair.set(key, [e]);
-  }
-  const claimed = new Set<number>();
+  const toOpen = linkDetections(openEvents, detections, new Map(), toleranceMs);
+  const toClosed = linkDetections(closedEvents, detections, toOpen, toleranceMs);
+  const claimed = new Set([...toOpen.values()].map((e) => e.id));
   const created: D[] = [];
   const updated: { event: TrackedEvent; detection: D }[] = [];
   const unchanged: { event: TrackedEvent; detection: D }[] = [];
-  // Candidate links sorted by |ΔTCA| so the nearest continuation wins; ties by event id, then detection order.
-  const links: { event: TrackedEvent; detection: number; dt: number }[] = [];
+  const closed: { event: TrackedEvent; detection: D }[] = [];
   detections.forEach((d, index) => {
-    for (const e of byPair.get(pairKey(d.primaryNorad, d.secondaryNorad)) ?? []) {
-      const dt = Math.abs(e.tcaUnixMs - d.tcaUnixMs);
-      if (dt < toleranceMs) links.push({ event: e, detection: index, dt });
-    }
-  });
-  links.sort((a, b) => a.dt - b.dt || a.event.id - b.event.id || a.detection - b.detection);
-  const linkedDetection = new Map<number, TrackedEvent>();
-  for (const link of links) {
-    if (claimed.has(link.event.id) || linkedDetection.has(link.detection)) continue;
-    claimed.add(link.event.id);
-    linkedDetection.set(link.detection, link.event);
-  }
-  detections.forEach((d, index) => {
-    const event = linkedDetection.get(index);
-    if (!event) created.push(d);
-    else if (eventChanged(event, d)) updated.push({ event, detection: d });
-    else unchanged.push({ event, detection: d });
+    const event = toOpen.get(index);
+    const over = toClosed.get(index);
+    if (event) {
+      if (eventChanged(event, d)) updated.push({ event, detection: d });
+      else unchanged.push({ event, detection: d });
+    } else if (over) closed.push({ event: over, detection: d });
+    else created.push(d);
   });
   const cleared = openEvents.filter(
     (e) => !claimed.has(e.id) && e.tcaUnixMs >= windowStartUnixMs && e.tcaUnixMs <= windowEndUnixMs,
   );
-  return { created, updated, unchanged, cleared };
+  return { created, updated, unchanged, cleared, closed };
 }
 
 /** Open events whose TCA has passed are closed (the approach is over). */

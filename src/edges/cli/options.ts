@@ -26,3 +26,12 @@ export function parsePositiveNumberOption(name: string, text: string): number {
   }
   return value;
 }
+
+/** A period where 0 means never. */
+export function parseNonNegativeNumberOption(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0 || text.trim() === '') {
+    throw new ConcordError('BAD_OPTION', `${name}: '${text}' is not a number >= 0`);
+  }
+  return value;
+}

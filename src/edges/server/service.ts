@@ -14,7 +14,12 @@ import type { ScreeningRunner } from '../workers/screening-runner.js';
 import { AlertHub } from './alert-hub.js';
 import { buildServer, type ServerOptions } from './build-server.js';
 import { ServiceMetrics } from './metrics.js';
-import type { ServiceContext } from './service-context.js';
+import { ReadCache } from './read-cache.js';
+import type { ConjunctionPage, ServiceContext } from './service-context.js';
+import { type IntervalTimers, ServiceTimers } from './service-timers.js';
+
+/** Events kept in cached conjunction pages at most (about 15 MB). */
+const CACHED_EVENTS_MAX = 50_000;
 
 export interface ServiceOptions extends ServerOptions {
   /** Execute screening jobs in this process (always on PGlite; on PostgreSQL `concord worker` does it). */
@@ -25,12 +30,23 @@ export interface ServiceOptions extends ServerOptions {
   /** pg-boss: seconds after which a job held by a dead worker is retried. */
   readonly jobExpireSeconds?: number;
   readonly maintenanceIntervalSeconds?: number;
+  /** Period of the scheduled full re-screen, hours; 0 or absent: none (`concord serve` defaults to 8). */
+  readonly fullRescreenHours?: number;
+  /** How often events whose TCA has passed are closed, seconds; 0 or absent: never (`concord serve`: 60). */
+  readonly closePastEventsSeconds?: number;
+  /** How often the scheduled re-screen's due time is looked at, ms (tests shorten it). */
+  readonly rescreenCheckIntervalMs?: number;
+  /** Interval timers of the periodic work (tests replace them). */
+  readonly timers?: IntervalTimers;
+  /** The service's clock, Unix ms (tests move it). */
+  readonly nowUnixMs?: () => number;
 }
 
 export interface Service {
   readonly ctx: ServiceContext;
   readonly app: FastifyInstance;
   readonly queue: JobQueue;
+  readonly timers: ServiceTimers;
   close(): Promise<void>;
 }
 
@@ -67,6 +83,7 @@ export async function createCoordinator(
     queue,
     options.runner ?? new EngineScreeningRunner(),
     options.screening ?? DEFAULT_SCREENING,
+    options.nowUnixMs ?? (() => Date.now()),
   );
 }
 
@@ -84,13 +101,35 @@ export async function createService(store: Store, options: ServiceOptions = {}):
     metrics: new ServiceMetrics(),
     alerts,
     autoScreen: options.autoScreen ?? true,
+    ...(store.writeGeneration === undefined
+      ? {}
+      : {
+          conjunctionPages: new ReadCache<ConjunctionPage>(
+            store.writeGeneration,
+            CACHED_EVENTS_MAX,
+            // An empty page still costs a query to produce, and an entry.
+            (page) => 1 + page.items.length,
+          ),
+        }),
   };
   const app = await buildServer(ctx, options);
+  const timers = new ServiceTimers(coordinator, {
+    fullRescreenHours: options.fullRescreenHours ?? 0,
+    closePastEventsSeconds: options.closePastEventsSeconds ?? 0,
+    ...(options.rescreenCheckIntervalMs === undefined
+      ? {}
+      : { rescreenCheckIntervalMs: options.rescreenCheckIntervalMs }),
+    ...(options.timers === undefined ? {} : { timers: options.timers }),
+    onError: (task, error) => process.stderr.write(`concord: ${task} failed: ${String(error)}\n`),
+  });
+  timers.start();
   return {
     ctx,
     app,
     queue: coordinator.queue,
+    timers,
     close: async () => {
+      await timers.stop();
       alerts.stop();
       await app.close();
       await coordinator.queue.stop();

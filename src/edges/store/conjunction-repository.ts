@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Reconciliation, TrackedEvent } from '../../core/coordination/event-reconciliation.js';
+import { lockForTransaction } from './advisory-locks.js';
 import type { ConcordDatabase, ConjunctionEventsTable } from './database-schema.js';
 
 /** A detection as the coordinator stores it (the runner's detection plus what CDMs need). */
@@ -92,12 +93,13 @@ const EVENT_COLUMNS = [
   'last_run_id',
 ] as const;
 
-/** Open events involving any of `norads` (all open events when `norads` is null). */
-export async function openEventsInScope(
+async function eventsInScope(
   db: Kysely<ConcordDatabase>,
+  status: ConjunctionEventsTable['status'],
   norads: readonly number[] | null,
+  tcaRangeUnixMs?: readonly [number, number],
 ): Promise<TrackedEvent[]> {
-  let q = db.selectFrom('conjunction_events').select(EVENT_COLUMNS).where('status', '=', 'open');
+  let q = db.selectFrom('conjunction_events').select(EVENT_COLUMNS).where('status', '=', status);
   if (norads !== null) {
     const ids = [...norads];
     q = q.where((eb) =>
@@ -107,8 +109,28 @@ export async function openEventsInScope(
       ]),
     );
   }
+  if (tcaRangeUnixMs !== undefined)
+    q = q.where('tca_unix_ms', '>=', tcaRangeUnixMs[0]).where('tca_unix_ms', '<=', tcaRangeUnixMs[1]);
   const rows = await q.orderBy('id').execute();
   return rows.map(toEvent);
+}
+
+/** Open events involving any of `norads` (all open events when `norads` is null). */
+export function openEventsInScope(
+  db: Kysely<ConcordDatabase>,
+  norads: readonly number[] | null,
+): Promise<TrackedEvent[]> {
+  return eventsInScope(db, 'open', norads);
+}
+
+/** Closed events involving any of `norads` (all when null) with a TCA in the range: what a re-screen may find again. */
+export function closedEventsInScope(
+  db: Kysely<ConcordDatabase>,
+  norads: readonly number[] | null,
+  fromUnixMs: number,
+  toUnixMs: number,
+): Promise<TrackedEvent[]> {
+  return eventsInScope(db, 'closed', norads, [fromUnixMs, toUnixMs]);
 }
 
 type AlertKind = 'new' | 'updated' | 'closed' | 'cleared';
@@ -238,9 +260,10 @@ export async function applyReconciliation(
   return { created: rec.created.length, updated: rec.updated.length, cleared: rec.cleared.length };
 }
 
-/** Close open events whose TCA has passed; one alert each. */
+/** Close open events whose TCA has passed; one alert each. Returns how many were closed. */
 export async function closePastEvents(db: Kysely<ConcordDatabase>, nowUnixMs: number): Promise<number> {
   return db.transaction().execute(async (tx) => {
+    await lockForTransaction(tx, 'event-writers');
     const rows = await tx
       .updateTable('conjunction_events')
       .set((eb) => ({ status: 'closed', version: eb('version', '+', 1), updated_at: new Date() }))
@@ -267,42 +290,47 @@ export interface ConjunctionFilter {
   readonly after?: { readonly tcaUnixMs: number; readonly id: number };
 }
 
-/** Events by TCA then id, filtered; one more than `limit` is fetched to know whether a next page exists. */
+const EVENT_COLUMN_LIST = EVENT_COLUMNS.join(', ');
+
+/**
+ * Events by TCA then id, filtered; one more than `limit` is fetched to know whether a next page exists.
+ *
+ * The SQL is written out rather than built with the query builder: this is the service's hottest read, and building
+ * and compiling the query cost as much as running it. The text depends only on which filters are present, so each
+ * shape is planned once by the embedded store's prepared statements.
+ */
 export async function listConjunctions(
   db: Kysely<ConcordDatabase>,
   filter: ConjunctionFilter,
 ): Promise<{ events: ConjunctionEvent[]; hasMore: boolean }> {
-  let q = db.selectFrom('conjunction_events').select(EVENT_COLUMNS);
+  const parameters: unknown[] = [];
+  const parameter = (value: unknown) => {
+    parameters.push(value);
+    return `$${parameters.length}`;
+  };
+  const where: string[] = [];
   if (filter.object !== undefined) {
-    const object = filter.object;
-    q = q.where((eb) => eb.or([eb('primary_norad', '=', object), eb('secondary_norad', '=', object)]));
+    const object = parameter(filter.object);
+    where.push(`(primary_norad = ${object} or secondary_norad = ${object})`);
   }
   if (filter.partyId !== undefined) {
-    const owned = db
-      .selectFrom('objects')
-      .select('norad_cat_id')
-      .where('owner_party_id', '=', filter.partyId);
-    q = q.where((eb) => eb.or([eb('primary_norad', 'in', owned), eb('secondary_norad', 'in', owned)]));
+    const owned = `select norad_cat_id from objects where owner_party_id = ${parameter(filter.partyId)}`;
+    where.push(`(primary_norad in (${owned}) or secondary_norad in (${owned}))`);
   }
-  if (filter.tcaFromUnixMs !== undefined) q = q.where('tca_unix_ms', '>=', filter.tcaFromUnixMs);
-  if (filter.tcaToUnixMs !== undefined) q = q.where('tca_unix_ms', '<=', filter.tcaToUnixMs);
-  if (filter.maxMissKm !== undefined) q = q.where('miss_km', '<=', filter.maxMissKm);
-  if (filter.minPc !== undefined) q = q.where('pc', '>=', filter.minPc);
-  if (filter.status !== undefined) q = q.where('status', '=', filter.status);
+  if (filter.tcaFromUnixMs !== undefined) where.push(`tca_unix_ms >= ${parameter(filter.tcaFromUnixMs)}`);
+  if (filter.tcaToUnixMs !== undefined) where.push(`tca_unix_ms <= ${parameter(filter.tcaToUnixMs)}`);
+  if (filter.maxMissKm !== undefined) where.push(`miss_km <= ${parameter(filter.maxMissKm)}`);
+  if (filter.minPc !== undefined) where.push(`pc >= ${parameter(filter.minPc)}`);
+  if (filter.status !== undefined) where.push(`status = ${parameter(filter.status)}`);
   if (filter.after !== undefined) {
-    const { tcaUnixMs, id } = filter.after;
-    q = q.where((eb) =>
-      eb.or([
-        eb('tca_unix_ms', '>', tcaUnixMs),
-        eb.and([eb('tca_unix_ms', '=', tcaUnixMs), eb('id', '>', id)]),
-      ]),
-    );
+    const tca = parameter(filter.after.tcaUnixMs);
+    where.push(`(tca_unix_ms > ${tca} or (tca_unix_ms = ${tca} and id > ${parameter(filter.after.id)}))`);
   }
-  const rows = await q
-    .orderBy('tca_unix_ms')
-    .orderBy('id')
-    .limit(filter.limit + 1)
-    .execute();
+  const text =
+    `select ${EVENT_COLUMN_LIST} from conjunction_events` +
+    (where.length > 0 ? ` where ${where.join(' and ')}` : '') +
+    ` order by tca_unix_ms, id limit ${parameter(filter.limit + 1)}`;
+  const { rows } = await db.executeQuery<EventRow>(CompiledQuery.raw(text, parameters));
   return { events: rows.slice(0, filter.limit).map(toEvent), hasMore: rows.length > filter.limit };
 }
 

@@ -70,7 +70,7 @@ export interface ScreeningRunsTable {
   requested_by: number | null;
   stats_json: string | null;
   error: string | null;
-  created_at: ColumnType<Date, never, never>;
+  created_at: ColumnType<Date, Date | undefined, never>;
   finished_at: Date | null;
 }
 

@@ -16,6 +16,12 @@ export interface Store {
   readonly databaseUrl?: string;
   /** PostgreSQL schema holding the tables (postgres only; `public` unless isolated, e.g. by tests). */
   readonly schema: string;
+  /**
+   * Embedded store only: changes whenever a statement that may write has run. Every write goes through this
+   * process's one session, so a read answered while this value stays the same is still current. Absent on
+   * PostgreSQL, where other processes write.
+   */
+  readonly writeGeneration?: () => number;
   close(): Promise<void>;
 }
 
@@ -65,12 +71,14 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
   if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create(options.dataDir);
-  const db = new Kysely<ConcordDatabase>({ dialect: new PgliteDialect(pglite) });
+  const dialect = new PgliteDialect(pglite);
+  const db = new Kysely<ConcordDatabase>({ dialect });
   await migrateToLatest(db as unknown as Kysely<unknown>);
   return {
     db,
     kind: 'pglite',
     schema: 'public',
+    writeGeneration: () => dialect.writeCount,
     close: async () => {
       await db.destroy();
       await pglite.close();

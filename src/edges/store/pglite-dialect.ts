@@ -11,24 +11,28 @@ import {
   PostgresIntrospector,
   PostgresQueryCompiler,
   type QueryCompiler,
-  type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { PgliteConnection } from './pglite-connection.js';
 
 /**
  * Kysely dialect for PGlite (embedded PostgreSQL in WebAssembly). PGlite is one session, so the driver hands
  * out one connection at a time: a transaction holds the session until it commits, and other queries wait.
  */
 export class PgliteDialect implements Dialect {
-  readonly #pglite: PGlite;
+  readonly #connection: PgliteConnection;
   constructor(pglite: PGlite) {
-    this.#pglite = pglite;
+    this.#connection = new PgliteConnection(pglite);
+  }
+  /** See PgliteConnection.writeCount. */
+  get writeCount(): number {
+    return this.#connection.writeCount;
   }
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PgliteDriver(this.#pglite);
+    return new PgliteDriver(this.#connection);
   }
   createQueryCompiler(): QueryCompiler {
     return new PostgresQueryCompiler();
@@ -39,31 +43,14 @@ export class PgliteDialect implements Dialect {
   }
 }
 
-class PgliteConnection implements DatabaseConnection {
-  readonly #pglite: PGlite;
-  constructor(pglite: PGlite) {
-    this.#pglite = pglite;
-  }
-  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.#pglite.query<R>(compiled.sql, [...compiled.parameters]);
-    return result.affectedRows === undefined
-      ? { rows: result.rows }
-      : { rows: result.rows, numAffectedRows: BigInt(result.affectedRows) };
-  }
-  // biome-ignore lint/correctness/useYield: streaming is not supported; the method must exist.
-  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
-    throw new Error('PGlite dialect: streaming queries are not supported');
-  }
-}
-
 class PgliteDriver implements Driver {
   readonly #connection: PgliteConnection;
   /** Tail of the queue of connection holders; each waits for the previous one to release. */
   #tail: Promise<void> = Promise.resolve();
   #release: (() => void) | undefined;
 
-  constructor(pglite: PGlite) {
-    this.#connection = new PgliteConnection(pglite);
+  constructor(connection: PgliteConnection) {
+    this.#connection = connection;
   }
   async init(): Promise<void> {}
   async acquireConnection(): Promise<DatabaseConnection> {

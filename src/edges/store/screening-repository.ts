@@ -10,6 +10,8 @@ export interface NewScreeningRun {
   readonly primaries: readonly number[] | null;
   readonly shardCount: number;
   readonly requestedBy: number | null;
+  /** When it was requested (the requester's clock); the store's clock when absent. */
+  readonly createdAt?: Date;
 }
 
 export interface ScreeningRun {
@@ -30,40 +32,39 @@ export interface ScreeningRun {
   readonly finishedAt: Date | null;
 }
 
-/** Create a run and its shard rows (one transaction): from here a restart can resume it. */
-export async function createScreeningRun(db: Kysely<ConcordDatabase>, run: NewScreeningRun): Promise<number> {
-  return db.transaction().execute(async (tx) => {
-    const row = await tx
-      .insertInto('screening_runs')
-      .values({
-        kind: run.kind,
-        status: 'queued',
-        window_start_unix_ms: run.windowStartUnixMs,
-        window_end_unix_ms: run.windowEndUnixMs,
-        threshold_km: run.thresholdKm,
-        element_set_ids_json: JSON.stringify(run.elementSetIds),
-        primaries_json: run.primaries === null ? null : JSON.stringify(run.primaries),
-        shard_count: run.shardCount,
-        requested_by: run.requestedBy,
-        stats_json: null,
-        error: null,
-        finished_at: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('screening_shards')
-      .values(
-        Array.from({ length: run.shardCount }, (_, shard) => ({
-          run_id: row.id,
-          shard_index: shard,
-          status: 'queued' as const,
-          result_json: null,
-        })),
-      )
-      .execute();
-    return row.id;
-  });
+/** Create a run and its shard rows (call inside a transaction): from its commit a restart can resume it. */
+export async function insertScreeningRun(tx: Kysely<ConcordDatabase>, run: NewScreeningRun): Promise<number> {
+  const row = await tx
+    .insertInto('screening_runs')
+    .values({
+      kind: run.kind,
+      status: 'queued',
+      window_start_unix_ms: run.windowStartUnixMs,
+      window_end_unix_ms: run.windowEndUnixMs,
+      threshold_km: run.thresholdKm,
+      element_set_ids_json: JSON.stringify(run.elementSetIds),
+      primaries_json: run.primaries === null ? null : JSON.stringify(run.primaries),
+      shard_count: run.shardCount,
+      requested_by: run.requestedBy,
+      stats_json: null,
+      error: null,
+      finished_at: null,
+      ...(run.createdAt === undefined ? {} : { created_at: run.createdAt }),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await tx
+    .insertInto('screening_shards')
+    .values(
+      Array.from({ length: run.shardCount }, (_, shard) => ({
+        run_id: row.id,
+        shard_index: shard,
+        status: 'queued' as const,
+        result_json: null,
+      })),
+    )
+    .execute();
+  return row.id;
 }
 
 export async function getScreeningRun(
@@ -89,6 +90,19 @@ export async function getScreeningRun(
     createdAt: r.created_at,
     finishedAt: r.finished_at,
   };
+}
+
+/** The newest full screening, whatever its status and whoever requested it. */
+export async function latestFullRun(db: Kysely<ConcordDatabase>): Promise<ScreeningRun | undefined> {
+  const row = await db
+    .selectFrom('screening_runs')
+    .select('id')
+    .where('kind', '=', 'full')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? getScreeningRun(db, row.id) : undefined;
 }
 
 /** Count one attempt at a shard (observability: retries after a crash show up here). */

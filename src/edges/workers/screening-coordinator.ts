@@ -1,21 +1,31 @@
+import type { Kysely } from 'kysely';
 import { snapshotTimeEstimate } from '../../core/catalog/catalog.js';
-import { reconcileEvents } from '../../core/coordination/event-reconciliation.js';
+import {
+  EVENT_IDENTITY_TOLERANCE_MS,
+  reconcileEvents,
+} from '../../core/coordination/event-reconciliation.js';
 import { planRescreen } from '../../core/coordination/rescreen-scope.js';
 import { assessConjunction } from '../../core/risk/conjunction-assessment.js';
 import { unixMsFromUtcInstant } from '../../core/time/iso-8601.js';
+import { lockForTransaction } from '../store/advisory-locks.js';
 import { appendAudit } from '../store/audit-log.js';
 import {
   applyReconciliation,
+  closedEventsInScope,
+  closePastEvents,
   openEventsInScope,
   type StoredDetection,
 } from '../store/conjunction-repository.js';
+import type { ConcordDatabase } from '../store/database-schema.js';
 import { elementSetsByIds, latestElementSets } from '../store/element-set-repository.js';
 import type { Store } from '../store/open-store.js';
 import {
   completeShard,
-  createScreeningRun,
   failScreeningRun,
   getScreeningRun,
+  insertScreeningRun,
+  latestFullRun,
+  type NewScreeningRun,
   noteShardAttempt,
   type ScreeningRun,
   shardOutputs,
@@ -43,6 +53,24 @@ export interface ScreeningRequestInput {
   readonly requestedBy: number | null;
 }
 
+/** What a check of the scheduled full re-screen did. */
+export type ScheduledScreening =
+  | { readonly kind: 'requested'; readonly runId: number }
+  | { readonly kind: 'not-due'; readonly dueUnixMs: number }
+  | { readonly kind: 'unchanged'; readonly latestRunId: number }
+  | { readonly kind: 'empty-catalog' };
+
+/** Same frozen catalog, window and threshold: a deterministic engine would find the same events. */
+function sameScreening(run: ScreeningRun, planned: NewScreeningRun): boolean {
+  return (
+    run.windowStartUnixMs === planned.windowStartUnixMs &&
+    run.windowEndUnixMs === planned.windowEndUnixMs &&
+    run.thresholdKm === planned.thresholdKm &&
+    run.elementSetIds.length === planned.elementSetIds.length &&
+    run.elementSetIds.every((id, i) => id === planned.elementSetIds[i])
+  );
+}
+
 /**
  * Runs continuous screening on a store and a queue: creates runs (frozen catalog, shard rows), runs shards and the
  * merge as jobs, reconciles events exactly once per run. Every step can be retried after a crash.
@@ -63,6 +91,47 @@ export class ScreeningCoordinator {
   }
 
   async requestScreening(request: ScreeningRequestInput): Promise<number> {
+    const planned = await this.#plan(request);
+    const runId = await this.store.db.transaction().execute((tx) => this.#createRun(tx, planned));
+    await this.#sendShards(runId, planned.run.shardCount);
+    return runId;
+  }
+
+  /**
+   * The periodic full re-screen: requested unless a full screening (by anyone: operator, bootstrap, this schedule,
+   * another server) was requested less than `periodMs` ago, or the catalog and window are those of the latest full
+   * screening (the engine is deterministic: nothing would change). The check and the request hold an advisory
+   * lock, so servers sharing a PostgreSQL store request it once per period.
+   */
+  async requestScheduledFullScreening(periodMs: number): Promise<ScheduledScreening> {
+    const db = this.store.db;
+    const nowUnixMs = this.nowUnixMs();
+    const latest = await latestFullRun(db);
+    const dueUnixMs = latest ? latest.createdAt.getTime() + periodMs : nowUnixMs;
+    if (nowUnixMs < dueUnixMs) return { kind: 'not-due', dueUnixMs };
+    const planned = await this.#plan({ kind: 'full', requestedBy: null });
+    if (planned.run.elementSetIds.length === 0) return { kind: 'empty-catalog' };
+    if (latest && sameScreening(latest, planned.run)) return { kind: 'unchanged', latestRunId: latest.id };
+    const runId = await db.transaction().execute(async (tx) => {
+      await lockForTransaction(tx, 'full-rescreen-schedule');
+      const current = await latestFullRun(tx);
+      if (current && current.id !== latest?.id) return undefined;
+      return this.#createRun(tx, planned);
+    });
+    if (runId === undefined) return { kind: 'not-due', dueUnixMs: nowUnixMs + periodMs };
+    await this.#sendShards(runId, planned.run.shardCount);
+    return { kind: 'requested', runId };
+  }
+
+  /** Close the open events whose TCA has passed (one `closed` alert each); returns how many. */
+  closePastEvents(): Promise<number> {
+    return closePastEvents(this.store.db, this.nowUnixMs());
+  }
+
+  /** The run a request makes (frozen catalog, window, shards), read before any lock is taken. */
+  async #plan(
+    request: ScreeningRequestInput,
+  ): Promise<{ run: NewScreeningRun; audit: Record<string, unknown> }> {
     const db = this.store.db;
     const catalog = await latestElementSets(db);
     const present = new Set(catalog.map((s) => s.elementSet.noradCatId));
@@ -84,26 +153,39 @@ export class ScreeningCoordinator {
       catalog.length === 0 || (primaries !== null && primaries.length === 0)
         ? 1
         : this.runner.shardCount(input, this.defaults.maxShards);
-    const runId = await createScreeningRun(db, {
-      kind: request.kind,
-      windowStartUnixMs: startUnixMs,
-      windowEndUnixMs: endUnixMs,
-      thresholdKm,
-      elementSetIds: catalog.map((s) => s.id),
-      primaries,
-      shardCount,
-      requestedBy: request.requestedBy,
-    });
-    await appendAudit(db, request.requestedBy, 'screening.request', {
-      runId,
-      kind: request.kind,
-      primaries: primaries?.length ?? null,
-      objects: catalog.length,
-      shardCount,
-    });
+    return {
+      run: {
+        kind: request.kind,
+        windowStartUnixMs: startUnixMs,
+        windowEndUnixMs: endUnixMs,
+        thresholdKm,
+        elementSetIds: catalog.map((s) => s.id),
+        primaries,
+        shardCount,
+        requestedBy: request.requestedBy,
+        createdAt: new Date(this.nowUnixMs()),
+      },
+      audit: {
+        kind: request.kind,
+        primaries: primaries?.length ?? null,
+        objects: catalog.length,
+        shardCount,
+      },
+    };
+  }
+
+  async #createRun(
+    tx: Kysely<ConcordDatabase>,
+    planned: { run: NewScreeningRun; audit: Record<string, unknown> },
+  ): Promise<number> {
+    const runId = await insertScreeningRun(tx, planned.run);
+    await appendAudit(tx, planned.run.requestedBy, 'screening.request', { runId, ...planned.audit });
+    return runId;
+  }
+
+  async #sendShards(runId: number, shardCount: number): Promise<void> {
     for (let shard = 0; shard < shardCount; shard++)
       await this.queue.send('screening-shard', { runId, shard });
-    return runId;
   }
 
   /** Incremental re-screen of the objects new element sets touched (or a full one when most of the catalog moved). */
@@ -181,6 +263,7 @@ export class ScreeningCoordinator {
       };
     });
     await db.transaction().execute(async (tx) => {
+      await lockForTransaction(tx, 'event-writers');
       // Claim the run: a second merge of the same run (retry, or two workers) finds it done and writes nothing.
       const claimed = await tx
         .updateTable('screening_runs')
@@ -190,7 +273,20 @@ export class ScreeningCoordinator {
         .executeTakeFirst();
       if (claimed.numUpdatedRows !== 1n) return;
       const open = await openEventsInScope(tx, run.primaries);
-      const rec = reconcileEvents(open, detections, run.windowStartUnixMs, run.windowEndUnixMs);
+      const closed = await closedEventsInScope(
+        tx,
+        run.primaries,
+        run.windowStartUnixMs - EVENT_IDENTITY_TOLERANCE_MS,
+        run.windowEndUnixMs + EVENT_IDENTITY_TOLERANCE_MS,
+      );
+      const rec = reconcileEvents(
+        open,
+        detections,
+        run.windowStartUnixMs,
+        run.windowEndUnixMs,
+        EVENT_IDENTITY_TOLERANCE_MS,
+        closed,
+      );
       const counts = await applyReconciliation(tx, run.id, rec);
       const statsWithEvents = { ...merged.stats, events: counts };
       await tx

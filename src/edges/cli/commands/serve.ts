@@ -4,10 +4,14 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { bootstrapSample } from '../../server/bootstrap-sample.js';
 import { createService, ensureOperator } from '../../server/service.js';
+import {
+  DEFAULT_CLOSE_PAST_EVENTS_SECONDS,
+  DEFAULT_FULL_RESCREEN_HOURS,
+} from '../../server/service-timers.js';
 import { findPartyByName } from '../../store/party-repository.js';
 import { getScreeningRun } from '../../store/screening-repository.js';
 import { DEFAULT_SCREENING } from '../../workers/screening-coordinator.js';
-import { parsePositiveNumberOption } from '../options.js';
+import { parseNonNegativeNumberOption, parsePositiveNumberOption } from '../options.js';
 import { createProgress } from '../progress.js';
 import { dataDirOf, openCliStore } from '../service-store.js';
 
@@ -23,6 +27,8 @@ interface ServeOptions {
   bootstrapSample?: boolean;
   windowHours?: number;
   thresholdKm?: number;
+  fullRescreenHours: number;
+  closePastEventsSeconds: number;
 }
 
 /** `concord serve`: the coordination service (API; on the embedded store it also runs the screening jobs). */
@@ -48,12 +54,26 @@ export function registerServeCommand(program: Command): void {
     .option('--threshold-km <km>', 'default screening threshold, km', (v) =>
       parsePositiveNumberOption('--threshold-km', v),
     )
+    .option(
+      '--full-rescreen-hours <h>',
+      'screen the whole catalog again when the latest full screening is this old, hours (0: never); several servers on one PostgreSQL request it once',
+      (v) => parseNonNegativeNumberOption('--full-rescreen-hours', v),
+      DEFAULT_FULL_RESCREEN_HOURS,
+    )
+    .option(
+      '--close-past-events-seconds <s>',
+      'how often events whose TCA has passed are closed (a `closed` alert each), seconds (0: never)',
+      (v) => parseNonNegativeNumberOption('--close-past-events-seconds', v),
+      DEFAULT_CLOSE_PAST_EVENTS_SECONDS,
+    )
     .action(async (options: ServeOptions) => {
       const store = await openCliStore(options);
       const dataDir = dataDirOf(options);
       const service = await createService(store, {
         work: options.work ?? false,
         autoScreen: options.autoScreen,
+        fullRescreenHours: options.fullRescreenHours,
+        closePastEventsSeconds: options.closePastEventsSeconds,
         screening: {
           ...DEFAULT_SCREENING,
           ...(options.windowHours === undefined ? {} : { windowHours: options.windowHours }),

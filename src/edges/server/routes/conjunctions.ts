@@ -5,6 +5,7 @@ import { writeCdmKvn } from '../../../formats/ccsds/cdm/cdm-kvn.js';
 import { writeCdmXml } from '../../../formats/ccsds/cdm/cdm-xml.js';
 import {
   type ConjunctionEvent,
+  type ConjunctionFilter,
   conjunctionVersions,
   getConjunction,
   listConjunctions,
@@ -14,7 +15,7 @@ import type { Party } from '../../store/party-repository.js';
 import { requireParty } from '../auth.js';
 import { eventCdm } from '../event-cdm.js';
 import { PROBLEM_SCHEMA, ProblemError } from '../problem.js';
-import type { ServiceContext } from '../service-context.js';
+import type { ConjunctionPage, ServiceContext } from '../service-context.js';
 
 const EVENT_SCHEMA = {
   type: 'object',
@@ -138,7 +139,7 @@ export async function conjunctionRoutes(app: FastifyInstance, ctx: ServiceContex
       const [tca, id] = (q.cursor ?? '').split('_');
       const tcaFromUnixMs = isoMs(q.tcaFrom, 'tcaFrom');
       const tcaToUnixMs = isoMs(q.tcaTo, 'tcaTo');
-      const { events, hasMore } = await listConjunctions(ctx.store.db, {
+      const filter: ConjunctionFilter = {
         limit: q.limit,
         ...(q.object === undefined ? {} : { object: q.object }),
         ...(partyId === undefined ? {} : { partyId }),
@@ -148,9 +149,17 @@ export async function conjunctionRoutes(app: FastifyInstance, ctx: ServiceContex
         ...(q.minPc === undefined ? {} : { minPc: q.minPc }),
         ...(q.status === undefined ? {} : { status: q.status }),
         ...(q.cursor === undefined ? {} : { after: { tcaUnixMs: Number(tca), id: Number(id) } }),
-      });
-      const last = events.at(-1);
-      return { items: events.map(view), nextCursor: hasMore && last ? `${last.tcaUnixMs}_${last.id}` : null };
+      };
+      const load = async (): Promise<ConjunctionPage> => {
+        const { events, hasMore } = await listConjunctions(ctx.store.db, filter);
+        const last = events.at(-1);
+        return {
+          items: events.map(view),
+          nextCursor: hasMore && last ? `${last.tcaUnixMs}_${last.id}` : null,
+        };
+      };
+      // The filter is built in a fixed property order, so equal filters give equal keys.
+      return ctx.conjunctionPages ? ctx.conjunctionPages.get(JSON.stringify(filter), load) : load();
     },
   );
   const idParams = {
