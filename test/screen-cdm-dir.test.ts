@@ -1,42 +1,22 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unixMsFromUtcInstant } from '../src/core/time/iso-8601.js';
 import { writeFileAtomic } from '../src/edges/io/atomic-write.js';
 import { cdmStatedHbrM, cdmTca } from '../src/formats/ccsds/cdm/cdm-conjunction.js';
 import { parseCdmKvn } from '../src/formats/ccsds/cdm/cdm-kvn.js';
 import { fieldValue } from '../src/formats/ccsds/cdm/cdm-message.js';
+import { REPO_ROOT, type ConcordRun as Run, runConcord } from './run-concord.js';
 import { ISS_NEIGHBOURS, sample3le } from './screening/sample-3le.js';
 
 // End to end, as a user runs it: the built CLI on a 12-object sub-catalog of the bundled 2023 sample, 12 h.
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = REPO_ROOT;
 const tmp = mkdtempSync(join(tmpdir(), 'concord-cdm-dir-'));
 const catalog = join(tmp, 'iss-neighbours.3le');
 writeFileSync(catalog, sample3le(ISS_NEIGHBOURS));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function concord(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'bin/concord.js'), ...args], { cwd: root });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const concord = (...args: string[]) => runConcord(root, ...args);
 
 const WINDOW = ['--start', '2023-10-09T12:00:00Z', '--end', '2023-10-10T00:00:00Z', '--threshold-km', '25'];
 

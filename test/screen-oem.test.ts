@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classifyRegime } from '../src/core/orbits/regime.js';
@@ -15,35 +13,17 @@ import { parseOemKvn } from '../src/formats/ccsds/oem/oem-kvn.js';
 import type { Oem } from '../src/formats/ccsds/oem/oem-message.js';
 import { writeOemKvn } from '../src/formats/ccsds/oem/write-oem-kvn.js';
 import { parseTle } from '../src/formats/tle/parse-tle.js';
+import { REPO_ROOT, type ConcordRun as Run, runConcord } from './run-concord.js';
 import { ISS_NEIGHBOURS, sample3le } from './screening/sample-3le.js';
 
 // End to end with the built CLI: OEM primaries screened against a catalog (12-object sub-catalog of the bundled
 // 2023 sample around the ISS; Orekit samples against 300 objects of the 2019 and 2022 fixture catalogs).
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = REPO_ROOT;
 const tmp = mkdtempSync(join(tmpdir(), 'concord-screen-oem-'));
 const file = (name: string) => join(tmp, name);
 const OREKIT = join(root, 'test/fixtures/ccsds/oem');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function concord(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'bin/concord.js'), ...args], { cwd: tmp });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const concord = (...args: string[]) => runConcord(tmp, ...args);
 
 /** The first `count` objects of a fixture catalog and the ISS, as a 3LE file. */
 function firstObjects(name: string, count: number): string {
