@@ -24,6 +24,8 @@ export interface ChunkResult {
 const GRID_HALF_WIDTH_KM = 8_500;
 /** Objects faster than this (km/s, at any point of their orbit) do not set the grid cell size. */
 const CELL_SPEED_KM_S = 8.2;
+/** One-vs-all secondaries wait at most this many steps minus one before they are tested again. */
+const WAKE_RING_STEPS = 64;
 /** Exact samples inside long refinement intervals are at most this far apart, ms. */
 const MAX_REFINE_SAMPLE_MS = 60_000;
 
@@ -65,7 +67,6 @@ export function screenChunk(
   const { startUnixMs: chunkStart, endUnixMs: chunkEnd } = chunkRange(plan, chunk);
   const W0 = plan.startUnixMs;
   const stepMs = plan.stepS * 1000;
-  const h = plan.stepS / 2;
   const d = plan.thresholdKm;
   const n = plan.objectCount;
   const failures: RefineFailure[] = [];
@@ -232,6 +233,7 @@ class StepSweeper {
   private readonly w0: number;
   private readonly stepMs: number;
   private readonly oneVsAll: boolean;
+  private readonly skipPrimaryPairs: boolean;
   private readonly cellKm: number;
   private readonly halfCell: number;
   private readonly invCell: number;
@@ -245,6 +247,20 @@ class StepSweeper {
   private readonly epsV: Float64Array;
   private readonly acc: Float64Array;
   private readonly scanner: Uint8Array;
+  /** Slots of the primaries (one-vs-all). */
+  private readonly primarySlots: Int32Array;
+  /**
+   * Slots interpolated and tested at the current step: all of them in all-vs-all; in one-vs-all the primaries
+   * and the secondaries due. A secondary far from every primary cannot pass the ball test until the gap closes at
+   * their largest speeds, so it waits in the ring of step buckets until then.
+   */
+  private readonly dueSlots: Int32Array;
+  private dueCount = 0;
+  private readonly bucketHead: Int32Array;
+  private readonly bucketNext: Int32Array;
+  private bucketsStarted = false;
+  /** Largest speed of the interpolant, |ṽ| ≤ v_max + ε', km/s. */
+  private readonly speedBound: Float64Array;
   /** Per slot [x, y, z, ρ]: interpolated position and ball radius, interleaved (one cache line per object). */
   private readonly pos: Float64Array;
   /**
@@ -290,6 +306,11 @@ class StepSweeper {
     this.w0 = plan.startUnixMs;
     this.stepMs = plan.stepS * 1000;
     this.oneVsAll = plan.oneVsAll;
+    this.skipPrimaryPairs = plan.request.skipPrimaryPairs === true;
+    this.dueSlots = new Int32Array(L);
+    this.bucketHead = new Int32Array(WAKE_RING_STEPS).fill(-1);
+    this.bucketNext = new Int32Array(L).fill(-1);
+    this.speedBound = new Float64Array(L);
     this.gapS = new Float64Array(L);
     this.invGapMs = new Float64Array(L);
     this.base = new Int32Array(L);
@@ -367,10 +388,18 @@ class StepSweeper {
         (vmax + (this.epsV[q] as number)) * h +
         (this.acc[q] as number) * h * h * 0.5;
       this.pos[4 * q + 3] = r;
+      this.speedBound[q] = vmax + (this.epsV[q] as number);
       if (r > radMax) radMax = r;
       this.isFast[q] = plan.oneVsAll ? (this.scanner[q] as number) : r > this.halfCell ? 1 : 0;
     }
     this.radMax = radMax;
+    const primarySlots: number[] = [];
+    for (let q = 0; q < L; q++) if (this.scanner[q] === 1) primarySlots.push(q);
+    this.primarySlots = Int32Array.from(primarySlots);
+    if (!this.oneVsAll) {
+      for (let q = 0; q < L; q++) this.dueSlots[q] = q;
+      this.dueCount = L;
+    }
     // Objects whose whole padded orbit stays inside the part of the box no far object can reach skip the
     // far test; the others are classified step by step.
     const farEdge = GRID_HALF_WIDTH_KM - 2 * radMax;
@@ -384,6 +413,7 @@ class StepSweeper {
     // Hot loops return their results instead of storing them on `this` after the loop: V8 otherwise re-enters
     // an on-stack-replaced version compiled before that store had type feedback and deoptimises every step.
     this.step = step;
+    if (this.oneVsAll) this.dueCount = this.collectDue(step);
     this.interpolate(this.w0 + (step + 0.5) * this.stepMs);
     if (this.oneVsAll) {
       // Few primaries: testing each against every live object is cheaper than any grid.
@@ -399,31 +429,84 @@ class StepSweeper {
     this.farOrderLength = this.farCount > 0 ? this.farSweep(this.farOrderLength) : 0;
   }
 
-  /** One-vs-all: every primary against every other live object (each primary pair once). */
+  /**
+   * One-vs-all: every due live object against every primary (each primary pair once). A secondary at range D
+   * from primary a satisfies |Δr̃(t')| ≥ D − (V_a + V_b)·|t' − t| (V the interpolants' speed bounds), so it
+   * cannot pass the ball test ρ_a + ρ_b for any primary before the earliest step at which that bound drops to it.
+   */
   private primaryScan(): void {
-    const { L, scanner, pos } = this;
-    for (let a = 0; a < L; a++) {
-      if (scanner[a] !== 1) continue;
-      const xa = pos[4 * a] as number;
-      const ya = pos[4 * a + 1] as number;
-      const za = pos[4 * a + 2] as number;
-      const ra = pos[4 * a + 3] as number;
-      for (let b = 0; b < L; b++) {
-        if (b === a || (scanner[b] === 1 && b < a)) continue;
-        const dx = (pos[4 * b] as number) - xa;
-        const dy = (pos[4 * b + 1] as number) - ya;
-        const dz = (pos[4 * b + 2] as number) - za;
-        const rr = ra + (pos[4 * b + 3] as number);
-        if (dx * dx + dy * dy + dz * dz <= rr * rr) this.testPair(a, b, dx, dy, dz);
+    const { scanner, pos, speedBound, primarySlots, dueSlots } = this;
+    const step = this.step;
+    const stepS = 2 * this.h;
+    const skipPrimaryPairs = this.skipPrimaryPairs;
+    const P = primarySlots.length;
+    const count = this.dueCount;
+    for (let s = 0; s < count; s++) {
+      const b = dueSlots[s] as number;
+      const bIsPrimary = scanner[b] === 1;
+      if (bIsPrimary && skipPrimaryPairs) continue;
+      const xb = pos[4 * b] as number;
+      const yb = pos[4 * b + 1] as number;
+      const zb = pos[4 * b + 2] as number;
+      const rb = pos[4 * b + 3] as number;
+      const vb = speedBound[b] as number;
+      let next = step + WAKE_RING_STEPS - 1;
+      for (let k = 0; k < P; k++) {
+        const a = primarySlots[k] as number;
+        // Primary pairs once, from the lower slot.
+        if (bIsPrimary && a >= b) break;
+        const dx = xb - (pos[4 * a] as number);
+        const dy = yb - (pos[4 * a + 1] as number);
+        const dz = zb - (pos[4 * a + 2] as number);
+        const rr = (pos[4 * a + 3] as number) + rb;
+        const range2 = dx * dx + dy * dy + dz * dz;
+        if (range2 <= rr * rr) {
+          this.testPair(a, b, dx, dy, dz);
+          next = step + 1;
+        } else if (next > step + 1) {
+          // Steps j < x = (D − ρ_a − ρ_b)/((V_a + V_b)·Δt) ahead still fail the ball test; 1 mm of margin.
+          const x = (Math.sqrt(range2) - rr - 1e-6) / (((speedBound[a] as number) + vb) * stepS);
+          const due = x > 1 ? step + Math.ceil(x) : step + 1;
+          if (due < next) next = due;
+        }
       }
+      if (!bIsPrimary) this.schedule(b, next);
     }
+  }
+
+  /** The primaries and the secondaries whose wake step is `step` (all of them at the first step). */
+  private collectDue(step: number): number {
+    const { dueSlots, bucketHead, bucketNext, primarySlots } = this;
+    let count = 0;
+    for (let k = 0; k < primarySlots.length; k++) dueSlots[count++] = primarySlots[k] as number;
+    if (!this.bucketsStarted) {
+      this.bucketsStarted = true;
+      for (let q = 0; q < this.L; q++) if (this.scanner[q] !== 1) dueSlots[count++] = q;
+      return count;
+    }
+    const slot = step % WAKE_RING_STEPS;
+    let q = bucketHead[slot] as number;
+    bucketHead[slot] = -1;
+    while (q >= 0) {
+      dueSlots[count++] = q;
+      q = bucketNext[q] as number;
+    }
+    return count;
+  }
+
+  private schedule(q: number, wakeStep: number): void {
+    const slot = wakeStep % WAKE_RING_STEPS;
+    this.bucketNext[q] = this.bucketHead[slot] as number;
+    this.bucketHead[slot] = q;
   }
 
   /** Hermite position and velocity of every live object at the step centre. */
   private interpolate(ts: number): void {
-    const { L, knots, gapS, invGapMs, base, stride, kFirst, vel, pos } = this;
+    const { knots, gapS, invGapMs, base, stride, kFirst, vel, pos, dueSlots } = this;
     const dt = ts - this.w0;
-    for (let q = 0; q < L; q++) {
+    const count = this.dueCount;
+    for (let s = 0; s < count; s++) {
+      const q = dueSlots[s] as number;
       const u = dt * (invGapMs[q] as number) - (kFirst[q] as number);
       const seg = Math.floor(u);
       const tau = u - seg;

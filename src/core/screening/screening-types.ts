@@ -39,6 +39,11 @@ export interface ScreeningRequest {
   readonly thresholdKm: number;
   /** Indices into `objects`: screen these against everything (one-vs-all); absent = all-vs-all. */
   readonly primaryIndices?: readonly number[];
+  /**
+   * One-vs-all only: leave out pairs of two primaries (set on all but one of the object partitions of a
+   * screening split across workers, so each such pair is screened once).
+   */
+  readonly skipPrimaryPairs?: boolean;
   /** Exclude element sets older than this at the window start, days (absent = no limit). */
   readonly maxElementSetAgeDays?: number;
   /**

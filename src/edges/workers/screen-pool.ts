@@ -8,6 +8,7 @@ import {
   mergeInterpolationErrors,
 } from '../../core/screening/interpolation-error.js';
 import { mergeChunkResults } from '../../core/screening/merge-results.js';
+import { mergeObjectPartitions, partitionSecondaries } from '../../core/screening/object-partitions.js';
 import type { ChunkResult } from '../../core/screening/screen-chunk.js';
 import { buildScreeningPlan, type ScreeningPlan } from '../../core/screening/screening-plan.js';
 import type { ScreeningRequest, ScreeningResult } from '../../core/screening/screening-types.js';
@@ -67,10 +68,32 @@ async function screenPiece(full: ScreeningPlan, options: ScreenPoolOptions): Pro
 
 async function screenActive(request: ScreeningRequest, options: ScreenPoolOptions): Promise<ScreeningResult> {
   const plan = buildScreeningPlan(request);
-  const count = Math.max(
-    1,
-    Math.min(options.workers ?? availableParallelism(), Math.max(plan.chunkCount, 1)),
-  );
+  const wanted = Math.max(1, options.workers ?? availableParallelism());
+  if (plan.oneVsAll && wanted > 1) {
+    // One-vs-all splits by secondaries, one worker each: no worker propagates another's share.
+    const partitions = partitionSecondaries(plan, wanted);
+    const done = partitions.map(() => 0);
+    const results = await Promise.all(
+      partitions.map((part, p) =>
+        runWorkers(part.request, 1, (d) => {
+          done[p] = d;
+          const sum = done.reduce((a, b) => a + b, 0);
+          options.onProgress?.(Math.floor(sum / partitions.length), plan.chunkCount);
+        }),
+      ),
+    );
+    return mergeObjectPartitions(request, partitions, results);
+  }
+  return runWorkers(request, Math.min(wanted, Math.max(plan.chunkCount, 1)), options.onProgress);
+}
+
+/** Screen a request with `count` workers sharing its time chunks. */
+async function runWorkers(
+  request: ScreeningRequest,
+  count: number,
+  onProgress: ScreenPoolOptions['onProgress'],
+): Promise<ScreeningResult> {
+  const plan = buildScreeningPlan(request);
   const data: ScreenWorkerData = { request };
   // Workers must not inherit flags meant for an `--eval` parent (e.g. --input-type).
   const execArgv = process.execArgv.filter(
@@ -118,7 +141,7 @@ async function screenActive(request: ScreeningRequest, options: ScreenPoolOption
           } else {
             results.push(message.result);
             doneChunks += 1;
-            options.onProgress?.(doneChunks, plan.chunkCount);
+            onProgress?.(doneChunks, plan.chunkCount);
             if (doneChunks === plan.chunkCount) resolve();
             else dispatch(w);
           }
