@@ -78,11 +78,15 @@ export function screenChunk(
   const knotFirst = new Float64Array(n);
   let totalKnots = 0;
   const groupCounts: number[] = [];
+  const k0 = Math.round((chunkStart - W0) / stepMs);
+  const k1 = Math.min(k0 + plan.chunkSteps, plan.stepCount);
+  // The last step centre interpolated, computed as the sweep computes it, so its segment is the last one read.
+  const lastCentreDt = W0 + (k1 - 1 + 0.5) * stepMs - W0;
   for (const group of plan.groups) {
     const gapMs = group.gapS * 1000;
     const kFirst = Math.floor((chunkStart - W0) / gapMs);
-    const kLast = Math.max(Math.ceil((chunkEnd - W0) / gapMs), kFirst + 1) + 1;
-    const count = kLast - kFirst + 1;
+    const lastSegment = Math.floor(lastCentreDt * (1 / (group.gapS * 1000)) - kFirst);
+    const count = Math.max(lastSegment, 0) + 2;
     groupCounts.push(count);
     totalKnots += count * group.members.length;
   }
@@ -142,8 +146,6 @@ export function screenChunk(
     knotStride,
     knotFirst,
   );
-  const k0 = Math.round((chunkStart - W0) / stepMs);
-  const k1 = Math.min(k0 + plan.chunkSteps, plan.stepCount);
   for (let step = k0; step < k1; step++) sweeper.sweep(step);
   const emitted = sweeper.emitted;
   const broad = sweeper.broad;
