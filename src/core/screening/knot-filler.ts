@@ -5,10 +5,24 @@ import type { ExactStates } from './exact-states.js';
 import type { Sgp4States } from './sgp4-states.js';
 
 /**
+ * Where a filler writes the state of member m at knot t: `out[(offsetStates + t·timeStride + m·memberStride)·6 + c]`
+ * (position km, then velocity km/s, TEME). The sweep asks for time-major knots in place, so no copy is needed.
+ */
+export interface KnotLayout {
+  readonly offsetStates: number;
+  readonly memberStride: number;
+  readonly timeStride: number;
+}
+
+/** Member-major layout, `out[(m·count + t)·6 + c]`. */
+export function memberMajorLayout(count: number): KnotLayout {
+  return { offsetStates: 0, memberStride: count, timeStride: 1 };
+}
+
+/**
  * Source of knot states for the interpolants: SGP4 states of a group of objects at common times
- * `t_k = windowStartUnixMs + k·gapS` for k = kFirst .. kFirst+count-1.
- * Output layout: `out[((m * count) + t) * 6 + c]` (position km, then velocity km/s, TEME);
- * `errors[m * count + t]` is 0 or the SGP4 error number.
+ * `t_k = windowStartUnixMs + k·gapS` for k = kFirst .. kFirst+count-1, written as `layout` says (default
+ * member-major); `errors[m * count + t]` is 0 or the SGP4 error number.
  */
 export interface KnotFiller {
   fill(
@@ -20,6 +34,7 @@ export interface KnotFiller {
     count: number,
     out: Float64Array,
     errors: Uint8Array,
+    layout?: KnotLayout,
   ): void;
   /** Free whatever was cached for `groupKey` (one-off batches). */
   release(groupKey: number): void;
@@ -42,7 +57,9 @@ export class ScalarKnotFiller implements KnotFiller {
     count: number,
     out: Float64Array,
     errors: Uint8Array,
+    layout: KnotLayout = memberMajorLayout(count),
   ): void {
+    const { offsetStates, memberStride, timeStride } = layout;
     for (let m = 0; m < members.length; m++) {
       const index = members[m] as number;
       for (let t = 0; t < count; t++) {
@@ -50,7 +67,7 @@ export class ScalarKnotFiller implements KnotFiller {
           index,
           windowStartUnixMs + (kFirst + t) * gapS * 1000,
           out,
-          (m * count + t) * 6,
+          (offsetStates + t * timeStride + m * memberStride) * 6,
         );
         errors[m * count + t] = code;
       }
@@ -89,7 +106,9 @@ export class BulkKnotFiller implements KnotFiller {
     count: number,
     out: Float64Array,
     errors: Uint8Array,
+    layout: KnotLayout = memberMajorLayout(count),
   ): void {
+    const { offsetStates, memberStride, timeStride } = layout;
     let entry = this.propagators.get(groupKey);
     // setDates reallocates when a batch has more dates than before; the element sets stay resident.
     if (!entry) {
@@ -117,7 +136,7 @@ export class BulkKnotFiller implements KnotFiller {
     for (let m = 0; m < members.length; m++) {
       for (let t = 0; t < count; t++) {
         const src = m * count + t;
-        const dst = src * 6;
+        const dst = (offsetStates + t * timeStride + m * memberStride) * 6;
         out[dst] = pos[src * 3] as number;
         out[dst + 1] = pos[src * 3 + 1] as number;
         out[dst + 2] = pos[src * 3 + 2] as number;

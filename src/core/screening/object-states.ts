@@ -2,7 +2,7 @@ import type { ElementSet } from '../orbits/element-set.js';
 import { propagationErrorByte } from '../propagation/propagation-error.js';
 import { EphemerisStateSource } from './ephemeris-states.js';
 import type { ExactStates } from './exact-states.js';
-import type { KnotFiller } from './knot-filler.js';
+import { type KnotFiller, type KnotLayout, memberMajorLayout } from './knot-filler.js';
 import type { ScreeningObject } from './screening-types.js';
 import { Sgp4States } from './sgp4-states.js';
 
@@ -82,12 +82,14 @@ export class MixedKnotFiller implements KnotFiller {
     count: number,
     out: Float64Array,
     errors: Uint8Array,
+    layout: KnotLayout = memberMajorLayout(count),
   ): void {
     const tabulated = members.some((i) => this.states.isTabulated(i));
     if (!tabulated) {
-      this.sgp4Filler.fill(groupKey, members, windowStartUnixMs, gapS, kFirst, count, out, errors);
+      this.sgp4Filler.fill(groupKey, members, windowStartUnixMs, gapS, kFirst, count, out, errors, layout);
       return;
     }
+    const { offsetStates, memberStride, timeStride } = layout;
     // Exact states one by one (a mixed group, never built by the plan, would also land here, correctly).
     for (let m = 0; m < members.length; m++) {
       const index = members[m] as number;
@@ -96,7 +98,7 @@ export class MixedKnotFiller implements KnotFiller {
           index,
           windowStartUnixMs + (kFirst + t) * gapS * 1000,
           out,
-          (m * count + t) * 6,
+          (offsetStates + t * timeStride + m * memberStride) * 6,
         );
       }
       this.tabulatedEvaluations += count;

@@ -94,7 +94,6 @@ export function screenChunk(
   // memory, which keeps the interpolation cache-friendly (member-major reads miss the cache on every object).
   const knots = new Float64Array(totalKnots * 6);
   const knotStride = new Int32Array(n);
-  let scratch = new Float64Array(0);
   let offset = 0;
   for (let g = 0; g < plan.groups.length; g++) {
     const group = plan.groups[g] as ScreeningPlan['groups'][number];
@@ -102,16 +101,12 @@ export function screenChunk(
     const gapMs = group.gapS * 1000;
     const kFirst = Math.floor((chunkStart - W0) / gapMs);
     const m = group.members.length;
-    if (scratch.length < m * count * 6) scratch = new Float64Array(m * count * 6);
     const errs = new Uint8Array(m * count);
-    filler.fill(g, group.members, W0, group.gapS, kFirst, count, scratch, errs);
-    for (let k = 0; k < m; k++) {
-      for (let t = 0; t < count; t++) {
-        const src = (k * count + t) * 6;
-        const dst = (offset + t * m + k) * 6;
-        for (let c = 0; c < 6; c++) knots[dst + c] = scratch[src + c] as number;
-      }
-    }
+    filler.fill(g, group.members, W0, group.gapS, kFirst, count, knots, errs, {
+      offsetStates: offset,
+      memberStride: 1,
+      timeStride: m,
+    });
     for (let k = 0; k < m; k++) {
       const i = group.members[k] as number;
       knotBase[i] = (offset + k) * 6;
