@@ -488,6 +488,8 @@ class StepSweeper {
       dueSlots[count++] = q;
       q = bucketNext[q] as number;
     }
+    // In slot order the interpolation reads the knots nearly sequentially (a bucket's order is arbitrary).
+    dueSlots.subarray(primarySlots.length, count).sort();
     return count;
   }
 
