@@ -52,7 +52,8 @@ export interface Oem {
 }
 
 export const OEM_HEADER_KEYWORDS = new Set(['CREATION_DATE', 'ORIGINATOR', 'MESSAGE_ID', 'CLASSIFICATION']);
-export const OEM_METADATA_KEYWORDS = new Set([
+/** OEM metadata keywords in the order of CCSDS 502.0 (the order the KVN writer uses). */
+export const OEM_METADATA_ORDER = [
   'OBJECT_NAME',
   'OBJECT_ID',
   'CENTER_NAME',
@@ -65,7 +66,8 @@ export const OEM_METADATA_KEYWORDS = new Set([
   'STOP_TIME',
   'INTERPOLATION',
   'INTERPOLATION_DEGREE',
-]);
+] as const;
+export const OEM_METADATA_KEYWORDS: ReadonlySet<string> = new Set(OEM_METADATA_ORDER);
 export const OEM_MANDATORY_METADATA = [
   'OBJECT_NAME',
   'OBJECT_ID',

@@ -1,20 +1,4 @@
-import type { Oem } from './oem-message.js';
-
-/** Metadata keywords in the order of CCSDS 502.0 (any other given keyword follows, as held). */
-const METADATA_ORDER = [
-  'OBJECT_NAME',
-  'OBJECT_ID',
-  'CENTER_NAME',
-  'REF_FRAME',
-  'REF_FRAME_EPOCH',
-  'TIME_SYSTEM',
-  'START_TIME',
-  'USEABLE_START_TIME',
-  'USEABLE_STOP_TIME',
-  'STOP_TIME',
-  'INTERPOLATION',
-  'INTERPOLATION_DEGREE',
-];
+import { OEM_METADATA_KEYWORDS, OEM_METADATA_ORDER, type Oem } from './oem-message.js';
 
 /** Shortest text that reads back to the same double. */
 const num = (x: number) => String(x);
@@ -28,8 +12,8 @@ export function writeOemKvn(oem: Oem): string {
     const f = segment.metadata.fields;
     lines.push('', 'META_START', ...segment.metadata.comments.map((c) => `COMMENT ${c}`));
     const keys = [
-      ...METADATA_ORDER.filter((k) => f[k] !== undefined),
-      ...Object.keys(f).filter((k) => !METADATA_ORDER.includes(k)),
+      ...OEM_METADATA_ORDER.filter((k) => f[k] !== undefined),
+      ...Object.keys(f).filter((k) => !OEM_METADATA_KEYWORDS.has(k)),
     ];
     for (const k of keys) lines.push(`${k} = ${f[k]}`);
     lines.push('META_STOP', '', ...segment.dataComments.map((c) => `COMMENT ${c}`));
