@@ -69,6 +69,26 @@ export class PairRefiner {
     return true;
   }
 
+  /** |Δr| of the states last read by `stateOf`, km. */
+  private relativeRangeKm(): number {
+    const { s1, s2 } = this;
+    return Math.hypot(
+      (s2[0] as number) - (s1[0] as number),
+      (s2[1] as number) - (s1[1] as number),
+      (s2[2] as number) - (s1[2] as number),
+    );
+  }
+
+  /** |Δv| of the states last read by `stateOf`, km/s. */
+  private relativeSpeedKmS(): number {
+    const { s1, s2 } = this;
+    return Math.hypot(
+      (s2[3] as number) - (s1[3] as number),
+      (s2[4] as number) - (s1[4] as number),
+      (s2[5] as number) - (s1[5] as number),
+    );
+  }
+
   private rangeRate(i: number, j: number, tUnixMs: number): { rangeKm: number; f: number } | undefined {
     if (!this.stateOf(i, j, tUnixMs)) return undefined;
     const s1 = this.s1;
@@ -79,7 +99,7 @@ export class PairRefiner {
     const dvx = (s2[3] as number) - (s1[3] as number);
     const dvy = (s2[4] as number) - (s1[4] as number);
     const dvz = (s2[5] as number) - (s1[5] as number);
-    return { rangeKm: Math.hypot(dx, dy, dz), f: dx * dvx + dy * dvy + dz * dvz };
+    return { rangeKm: this.relativeRangeKm(), f: dx * dvx + dy * dvy + dz * dvz };
   }
 
   /** |Δr|² at t (positions only), NaN on an SGP4 failure. */
@@ -135,13 +155,9 @@ export class PairRefiner {
       (s2[1] as number) - (s1[1] as number),
       (s2[2] as number) - (s1[2] as number),
     ];
-    const missKm = Math.hypot(rel[0] as number, rel[1] as number, rel[2] as number);
+    const missKm = this.relativeRangeKm();
     if (missKm > this.thresholdKm) return undefined;
-    const relSpeedKmS = Math.hypot(
-      (s2[3] as number) - (s1[3] as number),
-      (s2[4] as number) - (s1[4] as number),
-      (s2[5] as number) - (s1[5] as number),
-    );
+    const relSpeedKmS = this.relativeSpeedKmS();
     return {
       index1: i,
       index2: j,
@@ -216,18 +232,8 @@ export class PairRefiner {
         // a chunk boundary is neither lost nor reported twice.
         if (owns(root)) {
           if (!this.stateOf(i, j, root)) return { proximity: undefined, failure: this.failure };
-          const s1 = this.s1;
-          const s2 = this.s2;
-          const relSpeedKmS = Math.hypot(
-            (s2[3] as number) - (s1[3] as number),
-            (s2[4] as number) - (s1[4] as number),
-            (s2[5] as number) - (s1[5] as number),
-          );
-          const rootRangeKm = Math.hypot(
-            (s2[0] as number) - (s1[0] as number),
-            (s2[1] as number) - (s1[1] as number),
-            (s2[2] as number) - (s1[2] as number),
-          );
+          const relSpeedKmS = this.relativeSpeedKmS();
+          const rootRangeKm = this.relativeRangeKm();
           // The position minimum lies below the range at the velocity root by at most r·(δv/v)²/2, δv the
           // relative SGP4 velocity inconsistency (measured on the 2023 catalog: ≤ 4.6 m/s per object): polish
           // only roots that could be within the threshold.
