@@ -458,7 +458,7 @@ class StepSweeper {
         const rr = (pos[4 * a + 3] as number) + rb;
         const range2 = dx * dx + dy * dy + dz * dz;
         if (range2 <= rr * rr) {
-          this.testPair(a, b, dx, dy, dz);
+          this.testPair(a, b);
           next = step + 1;
         } else if (next > step + 1) {
           // Steps j < x = (D − ρ_a − ρ_b)/((V_a + V_b)·Δt) ahead still fail the ball test; 1 mm of margin.
@@ -697,7 +697,7 @@ class StepSweeper {
         const dx = xb - xa;
         const rr = ra + (srad[t] as number);
         if (dx * dx + dy * dy + dz * dz <= rr * rr && sfast[t] === 0) {
-          this.testPair(sq[s] as number, sq[t] as number, dx, dy, dz);
+          this.testPair(sq[s] as number, sq[t] as number);
         }
       }
     }
@@ -736,7 +736,7 @@ class StepSweeper {
             const dy = (pos[4 * b + 1] as number) - (pos[4 * a + 1] as number);
             const dz = (pos[4 * b + 2] as number) - (pos[4 * a + 2] as number);
             const rr = (pos[4 * a + 3] as number) + (pos[4 * b + 3] as number);
-            if (dx * dx + dy * dy + dz * dz <= rr * rr) this.testPair(a, b, dx, dy, dz);
+            if (dx * dx + dy * dy + dz * dz <= rr * rr) this.testPair(a, b);
           }
         }
       }
@@ -789,15 +789,21 @@ class StepSweeper {
         const dy = (pos[4 * b + 1] as number) - (pos[4 * a + 1] as number);
         const dz = (pos[4 * b + 2] as number) - (pos[4 * a + 2] as number);
         const rr = (pos[4 * a + 3] as number) + (pos[4 * b + 3] as number);
-        if (dx * dx + dy * dy + dz * dz <= rr * rr) this.testPair(a, b, dx, dy, dz);
+        if (dx * dx + dy * dy + dz * dz <= rr * rr) this.testPair(a, b);
       }
     }
     return m;
   }
 
   /** Narrow phase on a broad-phase pair of live slots a, b; emits (object, object, step) in index order. */
-  private testPair(a: number, b: number, dx: number, dy: number, dz: number): void {
+  private testPair(a: number, b: number): void {
     this.broad += 1;
+    // Recomputed rather than passed: double arguments of a call V8 does not inline are boxed, one heap number
+    // each, millions per chunk (young-generation churn and collections); slot indices are small integers.
+    const pos = this.pos;
+    const dx = (pos[4 * b] as number) - (pos[4 * a] as number);
+    const dy = (pos[4 * b + 1] as number) - (pos[4 * a + 1] as number);
+    const dz = (pos[4 * b + 2] as number) - (pos[4 * a + 2] as number);
     const vel = this.vel;
     const h = this.h;
     const va = 4 * a;
