@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 // End-to-end tests of the built CLI (`npm test` builds before running the suite), as a user runs it.
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,6 +19,7 @@ function concord(...args: string[]) {
 }
 
 const tmp = mkdtempSync(join(tmpdir(), 'concord-cli-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const ISS = [
   '0 ISS (ZARYA)',
   '1 25544U 98067A   23282.71486326  .00020100  00000-0  35938-3 0  9998',

@@ -1,7 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unixMsFromUtcInstant } from '../src/core/time/iso-8601.js';
 import { writeFileAtomic } from '../src/edges/io/atomic-write.js';
 import { cdmStatedHbrM, cdmTca } from '../src/formats/ccsds/cdm/cdm-conjunction.js';
@@ -13,6 +21,7 @@ import { ISS_NEIGHBOURS, sample3le } from './screening/sample-3le.js';
 // End to end, as a user runs it: the built CLI on a 12-object sub-catalog of the bundled 2023 sample, 12 h.
 const root = REPO_ROOT;
 const tmp = mkdtempSync(join(tmpdir(), 'concord-cdm-dir-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const catalog = join(tmp, 'iss-neighbours.3le');
 writeFileSync(catalog, sample3le(ISS_NEIGHBOURS));
 

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyRegime } from '../src/core/orbits/regime.js';
 import { screenCatalog } from '../src/core/screening/screen-catalog.js';
 import { formatIsoUtc, unixMsFromUtcInstant, utcInstantFromUnixMs } from '../src/core/time/iso-8601.js';
@@ -20,6 +20,7 @@ import { ISS_NEIGHBOURS, sample3le } from './screening/sample-3le.js';
 // 2023 sample around the ISS; Orekit samples against 300 objects of the 2019 and 2022 fixture catalogs).
 const root = REPO_ROOT;
 const tmp = mkdtempSync(join(tmpdir(), 'concord-screen-oem-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const file = (name: string) => join(tmp, name);
 const OREKIT = join(root, 'test/fixtures/ccsds/oem');
 
