@@ -67,6 +67,8 @@ function fixedApproaches(tcasUnixMs: readonly number[]): ScreeningRunner {
           missRtnKm: [0, 1, 0] as const,
           rtnFrameNorad: a.noradCatId,
           pc: null,
+          primarySource: 'element-set' as const,
+          secondarySource: 'element-set' as const,
           primaryEpochUnixMs: 0,
           secondaryEpochUnixMs: 0,
         }));

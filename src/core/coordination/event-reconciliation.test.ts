@@ -69,6 +69,21 @@ describe('event reconciliation', () => {
     expect(r.cleared.map((e) => e.id)).toEqual([2]);
   });
 
+  it('does not clear events the screening did not cover (an ephemeris gap at their TCA)', () => {
+    // Primary 1 given by an ephemeris with a gap from 20 to 30 min: its event at 25 min was not screened.
+    const gap = (e: TrackedEvent) => e.primaryNorad === 1 && e.tcaUnixMs > 20 * MIN && e.tcaUnixMs < 30 * MIN;
+    const r = reconcileEvents(
+      [event(1, 25 * MIN, 1), event(2, 40 * MIN, 1), event(3, 25 * MIN, 1, [4, 5])],
+      [],
+      0,
+      60 * MIN,
+      undefined,
+      [],
+      gap,
+    );
+    expect(r.cleared.map((e) => e.id)).toEqual([2, 3]);
+  });
+
   it('closes events whose TCA has passed', () => {
     expect(eventsToClose([event(1, 0, 1), event(2, 2000, 1)], 1000).map((e) => e.id)).toEqual([1]);
   });

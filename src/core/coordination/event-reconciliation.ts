@@ -102,7 +102,9 @@ function linkDetections(
 /**
  * Reconcile detections with the open events of the screened scope (events of the screened window that involve a
  * screened primary, or all of them for a full screening) and with its closed events (those a detection may
- * continue: TCA within the tolerance of the window).
+ * continue: TCA within the tolerance of the window). `unscreened` names the open events of the window whose pair
+ * was not screened at their TCA (a primary given by an ephemeris with a gap there): not finding them again says
+ * nothing, so they are not cleared.
  */
 export function reconcileEvents<D extends Detection>(
   openEvents: readonly TrackedEvent[],
@@ -111,6 +113,7 @@ export function reconcileEvents<D extends Detection>(
   windowEndUnixMs: number,
   toleranceMs: number = EVENT_IDENTITY_TOLERANCE_MS,
   closedEvents: readonly TrackedEvent[] = [],
+  unscreened: (event: TrackedEvent) => boolean = () => false,
 ): Reconciliation<D> {
   const toOpen = linkDetections(openEvents, detections, new Map(), toleranceMs);
   const toClosed = linkDetections(closedEvents, detections, toOpen, toleranceMs);
@@ -129,7 +132,11 @@ export function reconcileEvents<D extends Detection>(
     else created.push(d);
   });
   const cleared = openEvents.filter(
-    (e) => !claimed.has(e.id) && e.tcaUnixMs >= windowStartUnixMs && e.tcaUnixMs <= windowEndUnixMs,
+    (e) =>
+      !claimed.has(e.id) &&
+      e.tcaUnixMs >= windowStartUnixMs &&
+      e.tcaUnixMs <= windowEndUnixMs &&
+      !unscreened(e),
   );
   return { created, updated, unchanged, cleared, closed };
 }

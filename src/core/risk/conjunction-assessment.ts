@@ -1,5 +1,6 @@
 import { rtnToInertialCovariance } from '../frames/rtn.js';
 import type { ElementSet } from '../orbits/element-set.js';
+import { MU_EARTH_KM3_S2 } from '../orbits/two-body-constants.js';
 import { propagateAt } from '../propagation/propagate.js';
 import { createSgp4Model } from '../propagation/sgp4-model.js';
 import { utcInstantFromUnixMs } from '../time/iso-8601.js';
@@ -101,6 +102,39 @@ export function elementSetAtTca(
     state.value.elementSetAgeDays,
     (es.meanMotionRevPerDay * 2 * Math.PI) / 86_400,
     options,
+  );
+}
+
+/** What an ephemeris interpolator gives: position and velocity at a time into `out`, 0 when it has a state there. */
+export interface TabulatedStates {
+  stateAt(unixMs: number, out: Float64Array): number;
+}
+
+/** Said in the covariance description of an object given by an ephemeris. */
+export const EPHEMERIS_COVARIANCE_NOTE =
+  'operator ephemeris: element set age 0 d ASSUMED (the model is for catalog element sets; any OEM covariance is not used)';
+
+/**
+ * An object given by an ephemeris at TCA: the interpolated state (the one the screening used) with Concord's
+ * synthetic covariance at age 0, flagged as assumed; undefined when the ephemeris has no state there.
+ */
+export function ephemerisAtTca(
+  states: TabulatedStates,
+  tcaUnixMs: number,
+  noradCatId: number | undefined,
+  options: AssessmentOptions = {},
+): ObjectAtTca | undefined {
+  const s = new Float64Array(6);
+  if (states.stateAt(tcaUnixMs, s) !== 0) return undefined;
+  const r = Math.hypot(s[0] ?? 0, s[1] ?? 0, s[2] ?? 0);
+  const v2 = (s[3] ?? 0) ** 2 + (s[4] ?? 0) ** 2 + (s[5] ?? 0) ** 2;
+  const a = 1 / (2 / r - v2 / MU_EARTH_KM3_S2);
+  return objectAtTca(
+    { positionKm: s.subarray(0, 3), velocityKmS: s.subarray(3, 6) },
+    noradCatId,
+    0,
+    a > 0 ? Math.sqrt(MU_EARTH_KM3_S2 / (a * a * a)) : 0,
+    { ...options, covarianceNote: EPHEMERIS_COVARIANCE_NOTE },
   );
 }
 

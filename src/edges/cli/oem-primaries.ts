@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { CatalogObject } from '../../core/catalog/catalog.js';
-import { classifyRegimeFromState } from '../../core/orbits/regime.js';
 import { ephemerisCoverage, type TimeSpan } from '../../core/orbits/tabulated-ephemeris.js';
-import { MU_EARTH_KM3_S2 } from '../../core/orbits/two-body-constants.js';
 import { ConcordError } from '../../core/result.js';
-import { objectAtTca } from '../../core/risk/conjunction-assessment.js';
+import { ephemerisAtTca } from '../../core/risk/conjunction-assessment.js';
 import type { HbrTable } from '../../core/risk/hard-body-radius.js';
+import { ephemerisObject } from '../../core/screening/ephemeris-object.js';
 import { EphemerisStateSource } from '../../core/screening/ephemeris-states.js';
 import type { OemParseResult } from '../../formats/ccsds/oem/oem-builder.js';
 import { type OemObjectEphemeris, oemEphemerides } from '../../formats/ccsds/oem/oem-ephemeris.js';
@@ -146,11 +145,9 @@ function oemScreenedObject(
   cat: CatalogObject | undefined,
   table: () => HbrTable,
 ): ScreenedObject {
-  const first = e.ephemeris.segments[0];
-  const states = first?.statesTeme ?? new Float64Array(6);
-  const regime = classifyRegimeFromState(states.subarray(0, 3), states.subarray(3, 6));
   const norad = cat?.elementSet.noradCatId ?? (/^\d{1,9}$/.test(e.objectId) ? Number(e.objectId) : undefined);
   const id = cat?.elementSet.catalogId ?? e.objectId;
+  const screening = ephemerisObject(e.ephemeris, norad);
   const name = e.objectName || cat?.elementSet.objectName || e.objectId;
   const source = new EphemerisStateSource(e.ephemeris);
   const file = basename(path);
@@ -158,10 +155,10 @@ function oemScreenedObject(
   return {
     id,
     name,
-    regime,
+    regime: screening.regime,
     source: 'oem',
     oemFile: path,
-    screening: { ephemeris: e.ephemeris, regime, ...(norad !== undefined ? { noradCatId: norad } : {}) },
+    screening,
     cdm: {
       fileId: id,
       identity: {
@@ -172,24 +169,10 @@ function oemScreenedObject(
         ephemerisName: file.replace(/\s+/g, '_'),
         stateSource: `State interpolated from ephemeris ${file} (${interpolation}; ${e.sourceFrame} ${e.timeSystem} converted to TEME of date, UTC)`,
       },
-      atTca: (tcaUnixMs: number) => {
-        const s = new Float64Array(6);
-        if (source.stateAt(tcaUnixMs, s) !== 0) return undefined;
-        const r = Math.hypot(s[0] ?? 0, s[1] ?? 0, s[2] ?? 0);
-        const v2 = (s[3] ?? 0) ** 2 + (s[4] ?? 0) ** 2 + (s[5] ?? 0) ** 2;
-        const a = 1 / (2 / r - v2 / MU_EARTH_KM3_S2);
-        return objectAtTca(
-          { positionKm: s.subarray(0, 3), velocityKmS: s.subarray(3, 6) },
-          norad,
-          0,
-          a > 0 ? Math.sqrt(MU_EARTH_KM3_S2 / (a * a * a)) : 0,
-          {
-            hbr: { table: table(), ...(cat?.satcat?.rcsSize ? { rcsSize: cat.satcat.rcsSize } : {}) },
-            covarianceNote:
-              'operator ephemeris: element set age 0 d ASSUMED (the model is for catalog element sets; any OEM covariance is not used)',
-          },
-        );
-      },
+      atTca: (tcaUnixMs: number) =>
+        ephemerisAtTca(source, tcaUnixMs, norad, {
+          hbr: { table: table(), ...(cat?.satcat?.rcsSize ? { rcsSize: cat.satcat.rcsSize } : {}) },
+        }),
     },
   };
 }

@@ -1,4 +1,14 @@
 import type { ElementSet } from '../../core/orbits/element-set.js';
+import type { TabulatedEphemeris } from '../../core/orbits/tabulated-ephemeris.js';
+
+/** A primary whose states come from an ephemeris (TEME, UTC) instead of its element set. */
+export interface InputEphemeris {
+  readonly noradCatId: number;
+  readonly ephemeris: TabulatedEphemeris;
+}
+
+/** Where the states of one object of a detection came from. */
+export type StateSource = 'element-set' | 'ephemeris';
 
 /** A screening as the service runs it: a frozen catalog, a window (Unix ms UTC), a threshold (km), optional primaries. */
 export interface ScreeningInput {
@@ -9,6 +19,12 @@ export interface ScreeningInput {
   readonly thresholdKm: number;
   /** Catalog numbers screened one-vs-all against everything; absent = all-vs-all. */
   readonly primaries?: readonly number[];
+  /**
+   * Primaries (one-vs-all only: each must be listed in `primaries`) given by an ephemeris: it replaces their
+   * element set, as `concord screen --oem` does; where it has no state the primary is not screened
+   * (`OUTSIDE_EPHEMERIS`).
+   */
+  readonly ephemerides?: readonly InputEphemeris[];
 }
 
 /** One close approach, pair ordered by catalog number (primaryNorad < secondaryNorad). */
@@ -23,9 +39,14 @@ export interface ScreeningDetection {
   readonly rtnFrameNorad: number;
   /** Collision probability when computed, otherwise null. */
   readonly pc: number | null;
-  /** Element-set ids are filled by the coordinator; the runner reports epochs of the sets used (Unix ms UTC). */
-  readonly primaryEpochUnixMs: number;
-  readonly secondaryEpochUnixMs: number;
+  /**
+   * Element-set and ephemeris ids are filled by the coordinator; the runner reports where each state came from
+   * and the epochs of the element sets used (Unix ms UTC; null for an object given by an ephemeris).
+   */
+  readonly primarySource: StateSource;
+  readonly secondarySource: StateSource;
+  readonly primaryEpochUnixMs: number | null;
+  readonly secondaryEpochUnixMs: number | null;
 }
 
 export interface MergedScreening {
