@@ -110,6 +110,7 @@ for (const { kind, skip } of STORES) {
           relSpeedKmS: 10,
           missRtnKm: [0, 0, 0] as const,
           pc: null,
+          ephemerisPartyIds: [],
           detail: {},
         }));
         const rec = reconcileEvents(open, detections, T0_UNIX_MS, T0_UNIX_MS + 86_400_000);

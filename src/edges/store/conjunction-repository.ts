@@ -12,7 +12,9 @@ export interface StoredDetection {
   readonly relSpeedKmS: number;
   readonly missRtnKm: readonly [number, number, number];
   readonly pc: number | null;
-  /** Everything else the version keeps (element-set ids, RTN frame owner, ...). */
+  /** Parties whose private ephemeris gave one of the states (empty: element sets only). */
+  readonly ephemerisPartyIds: readonly number[];
+  /** Everything else the version keeps (element-set and ephemeris ids, RTN frame owner, ...). */
   readonly detail: Readonly<Record<string, unknown>>;
 }
 
@@ -29,6 +31,8 @@ export interface ConjunctionEvent {
   readonly version: number;
   readonly firstRunId: number;
   readonly lastRunId: number;
+  /** Parties whose private ephemeris gave a state of the latest version (empty: element sets only). */
+  readonly ephemerisPartyIds: readonly number[];
 }
 
 export interface ConjunctionVersion {
@@ -57,7 +61,7 @@ type EventRow = Pick<
   | 'version'
   | 'first_run_id'
   | 'last_run_id'
-> & { id: number };
+> & { id: number; ephemeris_party_ids_json: string | null };
 
 function toEvent(r: EventRow): ConjunctionEvent {
   return {
@@ -73,8 +77,12 @@ function toEvent(r: EventRow): ConjunctionEvent {
     version: r.version,
     firstRunId: r.first_run_id,
     lastRunId: r.last_run_id,
+    ephemerisPartyIds:
+      r.ephemeris_party_ids_json === null ? [] : (JSON.parse(r.ephemeris_party_ids_json) as number[]),
   };
 }
+
+const partyIdsJson = (ids: readonly number[]) => (ids.length === 0 ? null : JSON.stringify(ids));
 
 const EVENT_COLUMNS = [
   'id',
@@ -91,6 +99,7 @@ const EVENT_COLUMNS = [
   'version',
   'first_run_id',
   'last_run_id',
+  'ephemeris_party_ids_json',
 ] as const;
 
 async function eventsInScope(
@@ -214,6 +223,7 @@ export async function applyReconciliation(
         version: 1,
         first_run_id: runId,
         last_run_id: runId,
+        ephemeris_party_ids_json: partyIdsJson(d.ephemerisPartyIds),
       })
       .returning(EVENT_COLUMNS)
       .executeTakeFirstOrThrow();
@@ -233,6 +243,7 @@ export async function applyReconciliation(
         pc: d.pc,
         version: event.version + 1,
         last_run_id: runId,
+        ephemeris_party_ids_json: partyIdsJson(d.ephemerisPartyIds),
         updated_at: new Date(),
       })
       .where('id', '=', event.id)

@@ -65,6 +65,11 @@ export interface ScreeningRunsTable {
   element_set_ids_json: string;
   /** JSON array of primary catalog numbers (one-vs-all), or null for all-vs-all. */
   primaries_json: string | null;
+  /**
+   * JSON array of `{ noradCatId, ephemerisId }`: primaries whose states come from that stored ephemeris instead of
+   * their element set; null when none.
+   */
+  ephemerides_json: ColumnType<string | null, string | null | undefined, string | null>;
   shard_count: number;
   shards_done: Generated<number>;
   requested_by: number | null;
@@ -99,6 +104,11 @@ export interface ConjunctionEventsTable {
   version: number;
   first_run_id: number;
   last_run_id: number;
+  /**
+   * JSON array of the parties whose private ephemeris gave a state of the latest version (who may see the states
+   * derived from it); null when all states came from element sets.
+   */
+  ephemeris_party_ids_json: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: ColumnType<Date, never, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

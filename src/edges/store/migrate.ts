@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { ConcordError } from '../../core/result.js';
 import * as initial from './migrations/001-initial.js';
+import * as ephemerisScreening from './migrations/002-ephemeris-screening.js';
 
 /** Versioned migrations, applied in name order; Kysely records each in `kysely_migration` inside the schema. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001-initial': initial,
+  '002-ephemeris-screening': ephemerisScreening,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

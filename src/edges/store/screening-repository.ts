@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { ConcordDatabase, ScreeningRunsTable } from './database-schema.js';
 
+/** A primary of a run whose states come from a stored ephemeris (`ephemerides.id`) instead of its element set. */
+export interface RunEphemeris {
+  readonly noradCatId: number;
+  readonly ephemerisId: number;
+}
+
 export interface NewScreeningRun {
   readonly kind: 'full' | 'incremental';
   readonly windowStartUnixMs: number;
@@ -8,6 +14,8 @@ export interface NewScreeningRun {
   readonly thresholdKm: number;
   readonly elementSetIds: readonly number[];
   readonly primaries: readonly number[] | null;
+  /** Absent or null: every state from the element sets. */
+  readonly ephemerides?: readonly RunEphemeris[] | null;
   readonly shardCount: number;
   readonly requestedBy: number | null;
   /** When it was requested (the requester's clock); the store's clock when absent. */
@@ -23,6 +31,7 @@ export interface ScreeningRun {
   readonly thresholdKm: number;
   readonly elementSetIds: number[];
   readonly primaries: number[] | null;
+  readonly ephemerides: RunEphemeris[] | null;
   readonly shardCount: number;
   readonly shardsDone: number;
   readonly requestedBy: number | null;
@@ -44,6 +53,7 @@ export async function insertScreeningRun(tx: Kysely<ConcordDatabase>, run: NewSc
       threshold_km: run.thresholdKm,
       element_set_ids_json: JSON.stringify(run.elementSetIds),
       primaries_json: run.primaries === null ? null : JSON.stringify(run.primaries),
+      ephemerides_json: run.ephemerides ? JSON.stringify(run.ephemerides) : null,
       shard_count: run.shardCount,
       requested_by: run.requestedBy,
       stats_json: null,
@@ -82,6 +92,7 @@ export async function getScreeningRun(
     thresholdKm: r.threshold_km,
     elementSetIds: JSON.parse(r.element_set_ids_json) as number[],
     primaries: r.primaries_json === null ? null : (JSON.parse(r.primaries_json) as number[]),
+    ephemerides: r.ephemerides_json === null ? null : (JSON.parse(r.ephemerides_json) as RunEphemeris[]),
     shardCount: r.shard_count,
     shardsDone: r.shards_done,
     requestedBy: r.requested_by,

@@ -5,8 +5,23 @@ import {
   reconcileEvents,
 } from '../../core/coordination/event-reconciliation.js';
 import { planRescreen } from '../../core/coordination/rescreen-scope.js';
-import { assessConjunction } from '../../core/risk/conjunction-assessment.js';
+import type { ElementSet } from '../../core/orbits/element-set.js';
+import {
+  ephemerisCoverage,
+  type TabulatedEphemeris,
+  type TimeSpan,
+} from '../../core/orbits/tabulated-ephemeris.js';
+import { ConcordError } from '../../core/result.js';
+import {
+  assessObjectsAtTca,
+  elementSetAtTca,
+  ephemerisAtTca,
+  type ObjectAtTca,
+} from '../../core/risk/conjunction-assessment.js';
+import { EphemerisStateSource } from '../../core/screening/ephemeris-states.js';
 import { unixMsFromUtcInstant } from '../../core/time/iso-8601.js';
+import { parseSingleObjectOemKvn } from '../../formats/ccsds/oem/oem-single-object.js';
+import { formatIssue } from '../../formats/record-issue.js';
 import { lockForTransaction } from '../store/advisory-locks.js';
 import { appendAudit } from '../store/audit-log.js';
 import {
@@ -17,7 +32,12 @@ import {
   type StoredDetection,
 } from '../store/conjunction-repository.js';
 import type { ConcordDatabase } from '../store/database-schema.js';
-import { elementSetsByIds, latestElementSets } from '../store/element-set-repository.js';
+import {
+  elementSetsByIds,
+  latestElementSets,
+  type StoredElementSet,
+} from '../store/element-set-repository.js';
+import { ephemeridesByIds, type StoredEphemeris } from '../store/ephemeris-repository.js';
 import type { Store } from '../store/open-store.js';
 import {
   completeShard,
@@ -27,12 +47,13 @@ import {
   latestFullRun,
   type NewScreeningRun,
   noteShardAttempt,
+  type RunEphemeris,
   type ScreeningRun,
   shardOutputs,
   unfinishedRuns,
 } from '../store/screening-repository.js';
 import type { JobData, JobQueue } from './job-queue.js';
-import type { ScreeningInput, ScreeningRunner } from './screening-runner.js';
+import type { ScreeningInput, ScreeningRunner, StateSource } from './screening-runner.js';
 
 export interface ScreeningDefaults {
   /** Screening window length from its start, hours. */
@@ -51,6 +72,38 @@ export interface ScreeningRequestInput {
   readonly endUnixMs?: number;
   readonly thresholdKm?: number;
   readonly requestedBy: number | null;
+  /**
+   * Incremental only: primaries whose states come from a stored ephemeris instead of their element set (each is
+   * screened as a primary, also when the catalog holds no element set of it).
+   */
+  readonly ephemerides?: readonly RunEphemeris[];
+}
+
+/** What the arrival of an ephemeris started. */
+export type EphemerisScreening =
+  | { readonly kind: 'requested'; readonly runId: number }
+  /** The ephemeris covers nothing of the screening window: nothing to screen. */
+  | {
+      readonly kind: 'outside-window';
+      readonly windowStartUnixMs: number;
+      readonly windowEndUnixMs: number;
+      readonly coverage: readonly TimeSpan[];
+    };
+
+/** A stored ephemeris read back for a run. */
+interface LoadedEphemeris {
+  readonly stored: StoredEphemeris;
+  readonly ephemeris: TabulatedEphemeris;
+  readonly coverage: readonly TimeSpan[];
+  /** How the states were given and interpolated, for the CDM (e.g. "LAGRANGE 7; TEME UTC"). */
+  readonly description: string;
+}
+
+/** What the version of an event keeps about an ephemeris that gave one of its states. */
+export interface DetailEphemeris {
+  readonly id: number;
+  readonly partyId: number;
+  readonly description: string;
 }
 
 /** What a check of the scheduled full re-screen did. */
@@ -128,27 +181,46 @@ export class ScreeningCoordinator {
     return closePastEvents(this.store.db, this.nowUnixMs());
   }
 
+  /** The window a request screens: as asked, else from now (or the catalog's snapshot when older) for the default length. */
+  #window(
+    catalog: readonly StoredElementSet[],
+    request: Pick<ScreeningRequestInput, 'startUnixMs' | 'endUnixMs'>,
+  ): { startUnixMs: number; endUnixMs: number } {
+    // Default start: now, or the catalog's snapshot time when the catalog is older (a bundled or archived catalog).
+    const snapshotUnixMs = unixMsFromUtcInstant(snapshotTimeEstimate(catalog.map((s) => s.elementSet)));
+    const startUnixMs = request.startUnixMs ?? Math.min(this.nowUnixMs(), Math.round(snapshotUnixMs));
+    const endUnixMs = request.endUnixMs ?? startUnixMs + this.defaults.windowHours * 3_600_000;
+    return { startUnixMs, endUnixMs };
+  }
+
   /** The run a request makes (frozen catalog, window, shards), read before any lock is taken. */
   async #plan(
     request: ScreeningRequestInput,
   ): Promise<{ run: NewScreeningRun; audit: Record<string, unknown> }> {
     const db = this.store.db;
     const catalog = await latestElementSets(db);
+    const ephemerides = request.ephemerides ?? [];
+    if (ephemerides.length > 0 && request.kind !== 'incremental')
+      throw new ConcordError(
+        'BAD_REQUEST',
+        'ephemerides are screened as primaries: incremental screenings only',
+      );
+    const loaded = await this.#loadEphemerides(ephemerides);
+    const tabulated = new Set(ephemerides.map((e) => e.noradCatId));
     const present = new Set(catalog.map((s) => s.elementSet.noradCatId));
     const primaries =
-      request.kind === 'incremental' ? (request.primaries ?? []).filter((n) => present.has(n)) : null;
-    // Default start: now, or the catalog's snapshot time when the catalog is older (a bundled or archived catalog).
-    const snapshotUnixMs = unixMsFromUtcInstant(snapshotTimeEstimate(catalog.map((s) => s.elementSet)));
-    const startUnixMs = request.startUnixMs ?? Math.min(this.nowUnixMs(), Math.round(snapshotUnixMs));
-    const endUnixMs = request.endUnixMs ?? startUnixMs + this.defaults.windowHours * 3_600_000;
+      request.kind === 'incremental'
+        ? [...new Set([...(request.primaries ?? []), ...tabulated])]
+            .filter((n) => present.has(n) || tabulated.has(n))
+            .sort((a, b) => a - b)
+        : null;
+    const { startUnixMs, endUnixMs } = this.#window(catalog, request);
     const thresholdKm = request.thresholdKm ?? this.defaults.thresholdKm;
-    const input: ScreeningInput = {
-      elementSets: catalog.map((s) => s.elementSet),
-      startUnixMs,
-      endUnixMs,
-      thresholdKm,
-      ...(primaries === null ? {} : { primaries }),
-    };
+    const input = this.#inputOf(
+      catalog.map((s) => s.elementSet),
+      { windowStartUnixMs: startUnixMs, windowEndUnixMs: endUnixMs, thresholdKm, primaries, ephemerides },
+      loaded,
+    );
     const shardCount =
       catalog.length === 0 || (primaries !== null && primaries.length === 0)
         ? 1
@@ -161,6 +233,7 @@ export class ScreeningCoordinator {
         thresholdKm,
         elementSetIds: catalog.map((s) => s.id),
         primaries,
+        ephemerides: ephemerides.length > 0 ? ephemerides : null,
         shardCount,
         requestedBy: request.requestedBy,
         createdAt: new Date(this.nowUnixMs()),
@@ -170,7 +243,61 @@ export class ScreeningCoordinator {
         primaries: primaries?.length ?? null,
         objects: catalog.length,
         shardCount,
+        ...(ephemerides.length > 0 ? { ephemerides: ephemerides.map((e) => e.ephemerisId) } : {}),
       },
+    };
+  }
+
+  /** Stored ephemerides read and converted (TEME, UTC) as when they were accepted; a failure fails the run. */
+  async #loadEphemerides(refs: readonly RunEphemeris[]): Promise<LoadedEphemeris[]> {
+    if (refs.length === 0) return [];
+    const rows = new Map(
+      (
+        await ephemeridesByIds(
+          this.store.db,
+          refs.map((r) => r.ephemerisId),
+        )
+      ).map((r) => [r.id, r]),
+    );
+    return refs.map((ref) => {
+      const stored = rows.get(ref.ephemerisId);
+      if (!stored || stored.noradCatId !== ref.noradCatId)
+        throw new ConcordError(
+          'EPHEMERIS_NOT_FOUND',
+          `no ephemeris ${ref.ephemerisId} of object ${ref.noradCatId} in the store`,
+        );
+      const parsed = parseSingleObjectOemKvn(stored.oemText, `ephemeris ${stored.id}`);
+      const object = parsed.object;
+      if (!object) {
+        const first = parsed.issues.find((i) => i.severity === 'error');
+        throw new ConcordError('EPHEMERIS_UNREADABLE', first ? formatIssue(first) : `ephemeris ${stored.id}`);
+      }
+      return {
+        stored,
+        ephemeris: object.ephemeris,
+        coverage: ephemerisCoverage(object.ephemeris),
+        description: `${[...new Set(object.interpolation)].join(', ')}; ${object.sourceFrame} ${object.timeSystem}`,
+      };
+    });
+  }
+
+  #inputOf(
+    elementSets: readonly ElementSet[],
+    run: Pick<ScreeningRun, 'windowStartUnixMs' | 'windowEndUnixMs' | 'thresholdKm'> & {
+      readonly primaries: readonly number[] | null;
+      readonly ephemerides: readonly RunEphemeris[] | null;
+    },
+    loaded: readonly LoadedEphemeris[],
+  ): ScreeningInput {
+    return {
+      elementSets,
+      startUnixMs: run.windowStartUnixMs,
+      endUnixMs: run.windowEndUnixMs,
+      thresholdKm: run.thresholdKm,
+      ...(run.primaries === null ? {} : { primaries: run.primaries }),
+      ...(loaded.length === 0
+        ? {}
+        : { ephemerides: loaded.map((l) => ({ noradCatId: l.stored.noradCatId, ephemeris: l.ephemeris })) }),
     };
   }
 
@@ -201,15 +328,50 @@ export class ScreeningCoordinator {
       : this.requestScreening({ kind: 'incremental', primaries: plan.primaries, requestedBy: by });
   }
 
-  async #input(run: ScreeningRun): Promise<ScreeningInput> {
+  /**
+   * Re-screen the object of a newly stored ephemeris one-vs-all, its states from the ephemeris, over the part of
+   * the screening window the ephemeris covers (as `concord screen --oem` clips its window); the rest of the window
+   * keeps the events found from its element set.
+   */
+  async onEphemerisStored(ephemerisId: number, by: number | null): Promise<EphemerisScreening> {
+    const [stored] = await ephemeridesByIds(this.store.db, [ephemerisId]);
+    if (!stored) throw new ConcordError('EPHEMERIS_NOT_FOUND', `no ephemeris ${ephemerisId} in the store`);
+    const ref = { noradCatId: stored.noradCatId, ephemerisId };
+    const [loaded] = await this.#loadEphemerides([ref]);
+    const coverage = loaded?.coverage ?? [];
+    const window = this.#window(await latestElementSets(this.store.db), {});
+    const startUnixMs = Math.max(window.startUnixMs, coverage[0]?.fromUnixMs ?? Number.POSITIVE_INFINITY);
+    const endUnixMs = Math.min(window.endUnixMs, coverage.at(-1)?.toUnixMs ?? Number.NEGATIVE_INFINITY);
+    if (!(endUnixMs > startUnixMs))
+      return {
+        kind: 'outside-window',
+        windowStartUnixMs: window.startUnixMs,
+        windowEndUnixMs: window.endUnixMs,
+        coverage,
+      };
+    const runId = await this.requestScreening({
+      kind: 'incremental',
+      primaries: [stored.noradCatId],
+      ephemerides: [ref],
+      startUnixMs,
+      endUnixMs,
+      requestedBy: by,
+    });
+    return { kind: 'requested', runId };
+  }
+
+  /** What the workers rebuild of a run from the store: its frozen catalog and its ephemerides. */
+  async #load(
+    run: ScreeningRun,
+  ): Promise<{ input: ScreeningInput; sets: StoredElementSet[]; loaded: LoadedEphemeris[] }> {
     const sets = await elementSetsByIds(this.store.db, run.elementSetIds);
-    return {
-      elementSets: sets.map((s) => s.elementSet),
-      startUnixMs: run.windowStartUnixMs,
-      endUnixMs: run.windowEndUnixMs,
-      thresholdKm: run.thresholdKm,
-      ...(run.primaries === null ? {} : { primaries: run.primaries }),
-    };
+    const loaded = await this.#loadEphemerides(run.ephemerides ?? []);
+    const input = this.#inputOf(
+      sets.map((s) => s.elementSet),
+      run,
+      loaded,
+    );
+    return { input, sets, loaded };
   }
 
   async handleShard(data: JobData): Promise<void> {
@@ -217,10 +379,10 @@ export class ScreeningCoordinator {
     const shard = data.shard ?? 0;
     if (!run || run.status === 'done' || run.status === 'failed') return;
     await noteShardAttempt(this.store.db, run.id, shard);
-    const input = await this.#input(run);
-    const empty = input.elementSets.length === 0 || (run.primaries !== null && run.primaries.length === 0);
     let output: unknown;
     try {
+      const { input } = await this.#load(run);
+      const empty = input.elementSets.length === 0 || (run.primaries !== null && run.primaries.length === 0);
       output = empty ? [] : this.runner.runShard(input, shard, run.shardCount);
     } catch (error) {
       await failScreeningRun(this.store.db, run.id, error instanceof Error ? error.message : String(error));
@@ -234,17 +396,33 @@ export class ScreeningCoordinator {
     const db = this.store.db;
     const run = await getScreeningRun(db, data.runId);
     if (!run || run.status === 'done' || run.status === 'failed' || run.shardsDone < run.shardCount) return;
-    const input = await this.#input(run);
+    const { input, sets, loaded } = await this.#load(run);
     const ids = new Map<number, number>();
-    for (const s of await elementSetsByIds(db, run.elementSetIds)) ids.set(s.elementSet.noradCatId, s.id);
+    for (const s of sets) ids.set(s.elementSet.noradCatId, s.id);
     const outputs = await shardOutputs(db, run.id);
     const empty = input.elementSets.length === 0 || (run.primaries !== null && run.primaries.length === 0);
     const merged = empty ? { detections: [], stats: {} } : this.runner.merge(input, outputs);
     const byNorad = new Map(input.elementSets.map((es) => [es.noradCatId, es]));
+    const tabulated = new Map(
+      loaded.map((l) => [l.stored.noradCatId, { l, states: new EphemerisStateSource(l.ephemeris) }]),
+    );
+    // The state at TCA comes from where the screening took it: the ephemeris, or SGP4 of the element set.
+    const atTca = (norad: number, source: StateSource, tcaUnixMs: number): ObjectAtTca | undefined => {
+      const t = tabulated.get(norad);
+      if (source === 'ephemeris') return t ? ephemerisAtTca(t.states, tcaUnixMs, norad) : undefined;
+      const es = byNorad.get(norad);
+      return es ? elementSetAtTca(es, tcaUnixMs) : undefined;
+    };
+    const ephemerisOf = (norad: number, source: StateSource): DetailEphemeris | null => {
+      const l = source === 'ephemeris' ? tabulated.get(norad)?.l : undefined;
+      return l ? { id: l.stored.id, partyId: l.stored.partyId, description: l.description } : null;
+    };
     const detections: StoredDetection[] = merged.detections.map((d) => {
-      const p = byNorad.get(d.primaryNorad);
-      const s = byNorad.get(d.secondaryNorad);
-      const assessment = p && s ? assessConjunction(p, s, d.tcaUnixMs) : undefined;
+      const p = atTca(d.primaryNorad, d.primarySource, d.tcaUnixMs);
+      const s = atTca(d.secondaryNorad, d.secondarySource, d.tcaUnixMs);
+      const assessment = p && s ? assessObjectsAtTca(p, s) : undefined;
+      const primaryEphemeris = ephemerisOf(d.primaryNorad, d.primarySource);
+      const secondaryEphemeris = ephemerisOf(d.secondaryNorad, d.secondarySource);
       return {
         primaryNorad: d.primaryNorad,
         secondaryNorad: d.secondaryNorad,
@@ -253,15 +431,29 @@ export class ScreeningCoordinator {
         relSpeedKmS: d.relSpeedKmS,
         missRtnKm: d.missRtnKm,
         pc: assessment?.pc ?? d.pc,
+        ephemerisPartyIds: [
+          ...new Set([primaryEphemeris, secondaryEphemeris].flatMap((e) => (e ? [e.partyId] : []))),
+        ],
         detail: {
           assessment: assessment ?? null,
           rtnFrameNorad: d.rtnFrameNorad,
-          primaryElementSetId: ids.get(d.primaryNorad) ?? null,
-          secondaryElementSetId: ids.get(d.secondaryNorad) ?? null,
+          primaryElementSetId: primaryEphemeris ? null : (ids.get(d.primaryNorad) ?? null),
+          secondaryElementSetId: secondaryEphemeris ? null : (ids.get(d.secondaryNorad) ?? null),
+          primaryEphemeris,
+          secondaryEphemeris,
           thresholdKm: run.thresholdKm,
         },
       };
     });
+    // An event of an ephemeris primary whose TCA falls in a gap of the ephemeris was not screened this time.
+    const unscreened = (e: { primaryNorad: number; secondaryNorad: number; tcaUnixMs: number }) =>
+      [e.primaryNorad, e.secondaryNorad].some((norad) => {
+        const t = tabulated.get(norad);
+        return (
+          t !== undefined &&
+          !t.l.coverage.some((c) => c.fromUnixMs <= e.tcaUnixMs && e.tcaUnixMs <= c.toUnixMs)
+        );
+      });
     await db.transaction().execute(async (tx) => {
       await lockForTransaction(tx, 'event-writers');
       // Claim the run: a second merge of the same run (retry, or two workers) finds it done and writes nothing.
@@ -286,6 +478,7 @@ export class ScreeningCoordinator {
         run.windowEndUnixMs,
         EVENT_IDENTITY_TOLERANCE_MS,
         closed,
+        unscreened,
       );
       const counts = await applyReconciliation(tx, run.id, rec);
       const statsWithEvents = { ...merged.stats, events: counts };

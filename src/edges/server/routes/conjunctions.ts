@@ -13,6 +13,7 @@ import {
 import { getObject, ownersOf } from '../../store/object-repository.js';
 import type { Party } from '../../store/party-repository.js';
 import { requireParty } from '../auth.js';
+import { seesAllStates } from '../ephemeris-privacy.js';
 import { eventCdm } from '../event-cdm.js';
 import { PROBLEM_SCHEMA, ProblemError } from '../problem.js';
 import type { ConjunctionPage, ServiceContext } from '../service-context.js';
@@ -26,7 +27,11 @@ const EVENT_SCHEMA = {
     tcaUtc: { type: 'string' },
     missKm: { type: 'number' },
     relSpeedKmS: { type: 'number' },
-    missRtnKm: { type: 'array', items: { type: 'number' } },
+    missRtnKm: {
+      type: ['array', 'null'],
+      items: { type: 'number' },
+      description: "null when it derives from another party's private ephemeris",
+    },
     pc: { type: ['number', 'null'] },
     status: { type: 'string', enum: ['open', 'closed', 'cleared'] },
     version: { type: 'integer' },
@@ -35,7 +40,8 @@ const EVENT_SCHEMA = {
   },
 } as const;
 
-function view(e: ConjunctionEvent) {
+/** An event as `viewer` may see it: the miss vector of a state from a private ephemeris only for its owner. */
+function view(e: ConjunctionEvent, viewer: Party) {
   return {
     id: e.id,
     primaryNorad: e.primaryNorad,
@@ -43,7 +49,7 @@ function view(e: ConjunctionEvent) {
     tcaUtc: new Date(e.tcaUnixMs).toISOString(),
     missKm: e.missKm,
     relSpeedKmS: e.relSpeedKmS,
-    missRtnKm: e.missRtnKm,
+    missRtnKm: seesAllStates(viewer, e.ephemerisPartyIds) ? e.missRtnKm : null,
     pc: e.pc,
     status: e.status,
     version: e.version,
@@ -154,12 +160,14 @@ export async function conjunctionRoutes(app: FastifyInstance, ctx: ServiceContex
         const { events, hasMore } = await listConjunctions(ctx.store.db, filter);
         const last = events.at(-1);
         return {
-          items: events.map(view),
+          items: events.map((e) => view(e, party)),
           nextCursor: hasMore && last ? `${last.tcaUnixMs}_${last.id}` : null,
         };
       };
-      // The filter is built in a fixed property order, so equal filters give equal keys.
-      return ctx.conjunctionPages ? ctx.conjunctionPages.get(JSON.stringify(filter), load) : load();
+      // The filter is built in a fixed property order, so equal filters give equal keys. Views differ by viewer
+      // (see `view`): a party's pages are not the operator's of the same filter.
+      const key = `${party.role === 'admin' ? 'admin' : `party ${party.id}`} ${JSON.stringify(filter)}`;
+      return ctx.conjunctionPages ? ctx.conjunctionPages.get(key, load) : load();
     },
   );
   const idParams = {
@@ -179,10 +187,10 @@ export async function conjunctionRoutes(app: FastifyInstance, ctx: ServiceContex
       },
     },
     async (request) => {
-      const { event } = await visibleEvent(ctx, request);
+      const { event, party } = await visibleEvent(ctx, request);
       const versions = await conjunctionVersions(ctx.store.db, event.id);
       return {
-        ...view(event),
+        ...view(event, party),
         versions: versions.map((v) => ({
           version: v.version,
           runId: v.runId,
@@ -212,7 +220,7 @@ export async function conjunctionRoutes(app: FastifyInstance, ctx: ServiceContex
       },
     },
     async (request, reply) => {
-      const { event } = await visibleEvent(ctx, request);
+      const { event, party } = await visibleEvent(ctx, request);
       const versions = await conjunctionVersions(ctx.store.db, event.id);
       const wanted = (request.query as { version?: number }).version;
       const version = wanted === undefined ? versions.at(-1) : versions.find((v) => v.version === wanted);
@@ -227,6 +235,7 @@ export async function conjunctionRoutes(app: FastifyInstance, ctx: ServiceContex
         version,
         { ...(primary ? { primary } : {}), ...(secondary ? { secondary } : {}) },
         version.createdAt.getTime(),
+        party,
       );
       const accept = request.headers.accept ?? 'text/plain';
       if (/application\/(\w+\+)?xml|text\/xml/.test(accept))

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { parseSingleObjectOemKvn } from '../../../formats/ccsds/oem/oem-single-object.js';
 import { decodeInputBytes } from '../../../formats/input-kind.js';
 import { appendAudit } from '../../store/audit-log.js';
 import { ownersOf } from '../../store/object-repository.js';
@@ -10,7 +11,8 @@ import type { ServiceContext } from '../service-context.js';
 
 /**
  * Operator ephemerides (CCSDS OEM KVN). Private: only the submitting party and the service operator can read them;
- * to anyone else they do not exist (404, not 403, so not even their existence leaks).
+ * to anyone else they do not exist (404, not 403, so not even their existence leaks). A new one re-screens its
+ * object with it (see `ScreeningCoordinator.onEphemerisStored`), so it must convert for screening when posted.
  */
 export async function ephemerisRoutes(app: FastifyInstance, ctx: ServiceContext, uploadLimitBytes: number) {
   app.removeAllContentTypeParsers();
@@ -39,6 +41,12 @@ export async function ephemerisRoutes(app: FastifyInstance, ctx: ServiceContext,
       const { summary, issues } = summarizeOem(text.value, 'upload.oem');
       if (!summary)
         throw new ProblemError(400, 'INVALID_RECORDS', 'Invalid OEM', 'nothing was stored', { issues });
+      // The screening workers read it back with the full reader: refuse now what they could not screen.
+      const converted = parseSingleObjectOemKvn(text.value, 'upload.oem');
+      if (!converted.object)
+        throw new ProblemError(400, 'INVALID_RECORDS', 'Invalid OEM', 'nothing was stored', {
+          issues: converted.issues,
+        });
       if (party.role !== 'admin') {
         const owners = await ownersOf(ctx.store.db, [summary.noradCatId]);
         if (owners.get(summary.noradCatId) !== party.id)
@@ -67,17 +75,51 @@ export async function ephemerisRoutes(app: FastifyInstance, ctx: ServiceContext,
         object: summary.noradCatId,
         id: row?.id ?? null,
       });
+      const screening = await screenNewEphemeris(ctx, row?.id, party.id);
       reply.code(201);
       return {
         id: row?.id ?? null,
         duplicate: row === undefined,
         noradCatId: summary.noradCatId,
-        startUtc: new Date(summary.startUnixMs).toISOString(),
-        stopUtc: new Date(summary.stopUnixMs).toISOString(),
+        startUtc: iso(summary.startUnixMs),
+        stopUtc: iso(summary.stopUnixMs),
         states: summary.dataLines,
+        warnings: converted.issues.filter((i) => i.severity === 'warning'),
+        screeningRunId: screening.runId,
+        screening: { code: screening.code, detail: screening.detail },
       };
     },
   );
+}
+
+const iso = (unixMs: number) => new Date(unixMs).toISOString();
+
+/** The screening a stored ephemeris starts (`id` undefined: a duplicate), or why none: stable codes. */
+async function screenNewEphemeris(
+  ctx: ServiceContext,
+  id: number | undefined,
+  by: number,
+): Promise<{ runId: number | null; code: string; detail: string }> {
+  if (id === undefined)
+    return {
+      runId: null,
+      code: 'DUPLICATE',
+      detail: 'this ephemeris was already stored: nothing new to screen',
+    };
+  if (!ctx.autoScreen)
+    return { runId: null, code: 'AUTO_SCREEN_OFF', detail: 'automatic re-screening is off on this service' };
+  const r = await ctx.coordinator.onEphemerisStored(id, by);
+  if (r.kind === 'requested')
+    return {
+      runId: r.runId,
+      code: 'REQUESTED',
+      detail: 'one-vs-all screening of the object with this ephemeris',
+    };
+  return {
+    runId: null,
+    code: 'OUTSIDE_SCREENING_WINDOW',
+    detail: `the ephemeris covers nothing of the screening window ${iso(r.windowStartUnixMs)} to ${iso(r.windowEndUnixMs)}`,
+  };
 }
 
 /** Reading ephemerides (JSON routes context). */

@@ -17,6 +17,14 @@ const RUN_SCHEMA = {
     thresholdKm: { type: 'number' },
     objects: { type: 'integer' },
     primaries: { type: ['array', 'null'], items: { type: 'integer' } },
+    ephemerides: {
+      type: ['array', 'null'],
+      description: 'primaries whose states come from a stored ephemeris instead of their element set',
+      items: {
+        type: 'object',
+        properties: { noradCatId: { type: 'integer' }, ephemerisId: { type: 'integer' } },
+      },
+    },
     shardCount: { type: 'integer' },
     shardsDone: { type: 'integer' },
     progress: { type: 'number', description: 'shards done / shards, 0..1' },
@@ -145,6 +153,7 @@ async function runView(ctx: ServiceContext, id: number) {
     thresholdKm: run.thresholdKm,
     objects: run.elementSetIds.length,
     primaries: run.primaries,
+    ephemerides: run.ephemerides,
     shardCount: run.shardCount,
     shardsDone: run.shardsDone,
     progress: run.status === 'done' ? 1 : run.shardsDone / Math.max(1, run.shardCount),

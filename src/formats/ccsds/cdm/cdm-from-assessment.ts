@@ -16,6 +16,11 @@ export interface CdmObjectIdentity {
   readonly elementSetEpochUtc?: string;
   /** Where the state comes from, when not an element set (written as COMMENT). */
   readonly stateSource?: string;
+  /**
+   * Why the state and covariance at TCA are left out although known (e.g. another party's private ephemeris):
+   * written as COMMENT in their place.
+   */
+  readonly withheld?: string;
 }
 
 /** A conjunction found by screening with its assessment at TCA: what both the service and the CLI turn into CDMs. */
@@ -50,7 +55,9 @@ const HBR_SOURCE_TEXT: Readonly<Record<string, string>> = {
   default: 'ASSUMED default',
 };
 
-function party(identity: CdmObjectIdentity, at: ObjectAtTca | undefined): ConjunctionParty {
+function party(identity: CdmObjectIdentity, known: ObjectAtTca | undefined): ConjunctionParty {
+  const at = identity.withheld === undefined ? known : undefined;
+  const stateSource = [identity.stateSource, identity.withheld].filter(Boolean).join('; ');
   return {
     objectDesignator: identity.designator,
     objectName: identity.name,
@@ -58,8 +65,8 @@ function party(identity: CdmObjectIdentity, at: ObjectAtTca | undefined): Conjun
     ...(identity.objectType ? { objectType: identity.objectType } : {}),
     ...(identity.ephemerisName ? { ephemerisName: identity.ephemerisName } : {}),
     ...(identity.elementSetEpochUtc ? { elementSetEpochUtc: identity.elementSetEpochUtc } : {}),
-    ...(identity.stateSource ? { stateSource: identity.stateSource } : {}),
-    covarianceSynthetic: at?.covarianceSynthetic ?? true,
+    ...(stateSource ? { stateSource } : {}),
+    covarianceSynthetic: known?.covarianceSynthetic ?? true,
     covarianceDescription: at?.covarianceDescription ?? 'no state at TCA: covariance not available',
     ...(at
       ? {

@@ -1,0 +1,27 @@
+import type { Party } from '../store/party-repository.js';
+
+/**
+ * The privacy rule of operator ephemerides in screening results. An ephemeris is private to the party that
+ * submitted it and the service operator. Its states at TCA (position, velocity, the covariance built on them) and
+ * the miss vector's components (which, with the other object's public state, locate it) are ephemeris data: only
+ * they see them. Everyone who may see the event still gets its TCA, miss distance, relative speed and Pc: telling
+ * the other party about the approach is what coordination is for.
+ */
+export function seesEphemerisOf(viewer: Pick<Party, 'id' | 'role'>, ephemerisPartyId: number): boolean {
+  return viewer.role === 'admin' || viewer.id === ephemerisPartyId;
+}
+
+/** Whether the viewer may see every state-derived value of an event whose states came from these parties' ephemerides. */
+export function seesAllStates(
+  viewer: Pick<Party, 'id' | 'role'>,
+  ephemerisPartyIds: readonly number[],
+): boolean {
+  return ephemerisPartyIds.every((id) => seesEphemerisOf(viewer, id));
+}
+
+/** What a CDM says in place of a state it leaves out. */
+export const WITHHELD_STATE_COMMENT =
+  "State and covariance withheld: they come from another party's private operator ephemeris (seen only by that party and the service operator)";
+
+export const WITHHELD_RELATIVE_COMMENT =
+  "Relative position and velocity withheld: one object's state comes from another party's private operator ephemeris";
