@@ -102,8 +102,16 @@ interface LoadedEphemeris {
 /** What the version of an event keeps about an ephemeris that gave one of its states. */
 export interface DetailEphemeris {
   readonly id: number;
+  /** Its owner: the party that submitted it. */
   readonly partyId: number;
+  /** How its states were given and interpolated (e.g. "LAGRANGE 7; TEME UTC"). */
   readonly description: string;
+  /**
+   * The object's public element set in the run's catalog and its SGP4 state at TCA: what readers not allowed to
+   * see the ephemeris get instead (null when the catalog holds none, or SGP4 fails there).
+   */
+  readonly elementSetId: number | null;
+  readonly elementSetAtTca: ObjectAtTca | null;
 }
 
 /** What a check of the scheduled full re-screen did. */
@@ -413,16 +421,23 @@ export class ScreeningCoordinator {
       const es = byNorad.get(norad);
       return es ? elementSetAtTca(es, tcaUnixMs) : undefined;
     };
-    const ephemerisOf = (norad: number, source: StateSource): DetailEphemeris | null => {
+    const ephemerisOf = (norad: number, source: StateSource, tcaUnixMs: number): DetailEphemeris | null => {
       const l = source === 'ephemeris' ? tabulated.get(norad)?.l : undefined;
-      return l ? { id: l.stored.id, partyId: l.stored.partyId, description: l.description } : null;
+      if (!l) return null;
+      return {
+        id: l.stored.id,
+        partyId: l.stored.partyId,
+        description: l.description,
+        elementSetId: ids.get(norad) ?? null,
+        elementSetAtTca: atTca(norad, 'element-set', tcaUnixMs) ?? null,
+      };
     };
     const detections: StoredDetection[] = merged.detections.map((d) => {
       const p = atTca(d.primaryNorad, d.primarySource, d.tcaUnixMs);
       const s = atTca(d.secondaryNorad, d.secondarySource, d.tcaUnixMs);
       const assessment = p && s ? assessObjectsAtTca(p, s) : undefined;
-      const primaryEphemeris = ephemerisOf(d.primaryNorad, d.primarySource);
-      const secondaryEphemeris = ephemerisOf(d.secondaryNorad, d.secondarySource);
+      const primaryEphemeris = ephemerisOf(d.primaryNorad, d.primarySource, d.tcaUnixMs);
+      const secondaryEphemeris = ephemerisOf(d.secondaryNorad, d.secondarySource, d.tcaUnixMs);
       return {
         primaryNorad: d.primaryNorad,
         secondaryNorad: d.secondaryNorad,

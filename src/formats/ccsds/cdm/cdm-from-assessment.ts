@@ -16,11 +16,6 @@ export interface CdmObjectIdentity {
   readonly elementSetEpochUtc?: string;
   /** Where the state comes from, when not an element set (written as COMMENT). */
   readonly stateSource?: string;
-  /**
-   * Why the state and covariance at TCA are left out although known (e.g. another party's private ephemeris):
-   * written as COMMENT in their place.
-   */
-  readonly withheld?: string;
 }
 
 /** A conjunction found by screening with its assessment at TCA: what both the service and the CLI turn into CDMs. */
@@ -39,6 +34,11 @@ export interface AssessedConjunction {
   readonly assessment: ConjunctionAssessment | undefined;
   /** Extra comments of the relative part (e.g. the screening run). */
   readonly comments?: readonly string[];
+  /**
+   * Leave out the relative position and velocity: when a state given is not the one the screening used (a
+   * public stand-in for a private one), they would not agree with the miss distance.
+   */
+  readonly omitRelativeState?: boolean;
 }
 
 /** CCSDS epoch text (UTC, no zone letter), microseconds kept from the fractional Unix milliseconds. */
@@ -55,9 +55,7 @@ const HBR_SOURCE_TEXT: Readonly<Record<string, string>> = {
   default: 'ASSUMED default',
 };
 
-function party(identity: CdmObjectIdentity, known: ObjectAtTca | undefined): ConjunctionParty {
-  const at = identity.withheld === undefined ? known : undefined;
-  const stateSource = [identity.stateSource, identity.withheld].filter(Boolean).join('; ');
+function party(identity: CdmObjectIdentity, at: ObjectAtTca | undefined): ConjunctionParty {
   return {
     objectDesignator: identity.designator,
     objectName: identity.name,
@@ -65,8 +63,8 @@ function party(identity: CdmObjectIdentity, known: ObjectAtTca | undefined): Con
     ...(identity.objectType ? { objectType: identity.objectType } : {}),
     ...(identity.ephemerisName ? { ephemerisName: identity.ephemerisName } : {}),
     ...(identity.elementSetEpochUtc ? { elementSetEpochUtc: identity.elementSetEpochUtc } : {}),
-    ...(stateSource ? { stateSource } : {}),
-    covarianceSynthetic: known?.covarianceSynthetic ?? true,
+    ...(identity.stateSource ? { stateSource: identity.stateSource } : {}),
+    covarianceSynthetic: at?.covarianceSynthetic ?? true,
     covarianceDescription: at?.covarianceDescription ?? 'no state at TCA: covariance not available',
     ...(at
       ? {
@@ -106,7 +104,8 @@ export function cdmFromAssessment(c: AssessedConjunction): Cdm {
     ...(a ? { hbrM: a.hbrM } : {}),
     ...(hbrSource ? { hbrSource } : {}),
     relativeComments: c.comments ?? [],
-    ...(c.missRtnKm
+    ...(c.omitRelativeState ? { relativeState: false } : {}),
+    ...(c.missRtnKm && !c.omitRelativeState
       ? {
           relativePositionRtnM: [
             c.missRtnKm[0] * 1000,

@@ -56,6 +56,8 @@ export interface ConjunctionForCdm {
   readonly comments?: readonly string[];
   /** Comments of the relative metadata/data part. */
   readonly relativeComments?: readonly string[];
+  /** False: no relative position and velocity, even from the states (default true). */
+  readonly relativeState?: boolean;
   /** Relative position in the primary's RTN frame (m), used when the states at TCA are missing. */
   readonly relativePositionRtnM?: readonly [number, number, number];
   readonly primary: ConjunctionParty;
@@ -149,7 +151,8 @@ export function cdmFromConjunction(input: ConjunctionForCdm): Cdm {
     f('MISS_DISTANCE', num(input.missDistanceM)),
     f('RELATIVE_SPEED', num(input.relativeSpeedMS)),
   );
-  if (p.positionKm && p.velocityKmS && s.positionKm && s.velocityKmS) {
+  const relative = input.relativeState !== false;
+  if (relative && p.positionKm && p.velocityKmS && s.positionKm && s.velocityKmS) {
     const pr = p.positionKm;
     const pv = p.velocityKmS;
     const dr = Float64Array.from(s.positionKm, (v, k) => (v - (pr[k] ?? 0)) * 1000);
@@ -164,7 +167,7 @@ export function cdmFromConjunction(input: ConjunctionForCdm): Cdm {
       f('RELATIVE_VELOCITY_T', num(dvRtn[1] ?? 0)),
       f('RELATIVE_VELOCITY_N', num(dvRtn[2] ?? 0)),
     );
-  } else if (input.relativePositionRtnM) {
+  } else if (relative && input.relativePositionRtnM) {
     const [r, t, n] = input.relativePositionRtnM;
     rel.fields.push(
       f('RELATIVE_POSITION_R', num(r)),
