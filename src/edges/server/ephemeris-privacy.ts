@@ -13,7 +13,7 @@ export function seesEphemerisOf(viewer: Pick<Party, 'id' | 'role'>, ephemerisPar
   return viewer.role === 'admin' || viewer.id === ephemerisPartyId;
 }
 
-/** Whether the viewer may see every state-derived value of an event whose states came from these parties' ephemerides. */
+/** Whether the viewer may see all that derives from the states of an event given by these parties' ephemerides. */
 export function seesAllStates(
   viewer: Pick<Party, 'id' | 'role'>,
   ephemerisPartyIds: readonly number[],

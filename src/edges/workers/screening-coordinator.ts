@@ -189,7 +189,7 @@ export class ScreeningCoordinator {
     return closePastEvents(this.store.db, this.nowUnixMs());
   }
 
-  /** The window a request screens: as asked, else from now (or the catalog's snapshot when older) for the default length. */
+  /** The window a request screens: as asked, else the default length from now (or the older catalog's snapshot). */
   #window(
     catalog: readonly StoredElementSet[],
     request: Pick<ScreeningRequestInput, 'startUnixMs' | 'endUnixMs'>,
@@ -218,9 +218,9 @@ export class ScreeningCoordinator {
     const present = new Set(catalog.map((s) => s.elementSet.noradCatId));
     const primaries =
       request.kind === 'incremental'
-        ? [...new Set([...(request.primaries ?? []), ...tabulated])]
-            .filter((n) => present.has(n) || tabulated.has(n))
-            .sort((a, b) => a - b)
+        ? [...new Set([...(request.primaries ?? []), ...tabulated])].filter(
+            (n) => present.has(n) || tabulated.has(n),
+          )
         : null;
     const { startUnixMs, endUnixMs } = this.#window(catalog, request);
     const thresholdKm = request.thresholdKm ?? this.defaults.thresholdKm;
