@@ -66,5 +66,6 @@ export function ephemerisEnvelope(
     maxSpeedKmS: 1.02 * (vMax + (aMax * dtS) / 2),
     maxAccelKmS2: 1.1 * aMax,
     knotGapS: knotGapFor(rateMax, periodS),
+    sgp4Stride: 1,
   };
 }

@@ -2,6 +2,7 @@ import type { ExactStates } from './exact-states.js';
 import { hermiteState } from './hermite.js';
 import type { KnotFiller } from './knot-filler.js';
 import type { ScreeningPlan } from './screening-plan.js';
+import { fillKnotGrid, type KnotGridGroup } from './septic-knots.js';
 
 /** Per-object interpolation error bounds (already padded) and propagation failures found while measuring. */
 export interface InterpolationErrors {
@@ -24,6 +25,12 @@ const VELOCITY_FLOOR_KM_S = 2e-6;
  * errors of a cubic Hermite peak.
  */
 const SAMPLE_FRACTIONS = [0.21, 0.5];
+/**
+ * Over manufactured knots (stride > 1) the error is no longer symmetric within a knot interval: both flanks.
+ * With stride 3 the midpoint of the middle interval is the midpoint of the coarse interval, where the
+ * degree-7 polynomial's error peaks.
+ */
+const STRIDED_SAMPLE_FRACTIONS = [0.21, 0.5, 0.79];
 /**
  * Tabulated objects: the exact states are a piecewise interpolation (new polynomial at each sample, J2 extension
  * past the end), whose Hermite error need not peak where a cubic's does; nine points per interval, few objects.
@@ -83,13 +90,17 @@ export function measureInterpolationErrors(
       states,
       filler,
       group.members,
-      group.gapS,
+      group,
       group.orbitIntervals,
       g,
       into,
       exact,
       interp,
-      group.tabulated ? TABULATED_SAMPLE_FRACTIONS : SAMPLE_FRACTIONS,
+      group.tabulated
+        ? TABULATED_SAMPLE_FRACTIONS
+        : group.sgp4Stride > 1
+          ? STRIDED_SAMPLE_FRACTIONS
+          : SAMPLE_FRACTIONS,
     );
   }
 }
@@ -99,7 +110,7 @@ function measureBatch(
   states: ExactStates,
   filler: KnotFiller,
   members: Int32Array,
-  gapS: number,
+  group: KnotGridGroup,
   intervals: number,
   fillerKey: number,
   into: InterpolationErrors,
@@ -108,13 +119,13 @@ function measureBatch(
   fractions: readonly number[],
 ): void {
   {
-    const group = { gapS };
-    const gapMs = gapS * 1000;
+    const gapMs = group.gapS * 1000;
     const m = members.length;
     const knots = new Float64Array(m * (intervals + 1) * 6);
     const knotErr = new Uint8Array(m * (intervals + 1));
     const key = fillerKey;
-    filler.fill(key, members, plan.startUnixMs, group.gapS, 0, intervals + 1, knots, knotErr);
+    fillKnotGrid(filler, key, group, members, plan.startUnixMs, 0, intervals + 1, knots, knotErr);
+    // Exact states at interior points come from the filler itself (never manufactured).
     const samples = fractions.map((tau) => {
       const out = new Float64Array(m * intervals * 6);
       const errs = new Uint8Array(m * intervals);

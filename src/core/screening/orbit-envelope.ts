@@ -22,29 +22,50 @@ export interface OrbitEnvelope {
   readonly maxAccelKmS2: number;
   /** Gap between interpolation knots, s: about 1/20 of the time the orbit needs to turn one radian at perigee × 2π. */
   readonly knotGapS: number;
+  /** Knots per SGP4 state: 1, or n when the knots between SGP4 states are manufactured (`septic-knots.ts`). */
+  readonly sgp4Stride: number;
 }
 
 /** Knot gaps are multiples of this (s), so objects share propagation batches. */
 const KNOT_QUANTUM_S = 15;
+/** Longest gap between two SGP4 knots when every knot is one, s. */
+const MAX_KNOT_GAP_S = 1800;
+/**
+ * Orbits more eccentric than this keep every knot an SGP4 state: near perigee the state changes too fast
+ * for a polynomial spanning four coarse gaps.
+ */
+export const SEPTIC_MAX_ECCENTRICITY = 0.1;
 
 /**
  * Knot gap, s, for an orbit turning at most `perigeeRateRadS` with period `periodS`: 16 knots per turn keeps the
  * measured Hermite error near 1 km in LEO (it scales as gap⁴); deep-space orbits are large, so twice as many.
  * `knotDensity` < 1 trades knots for padding (one-vs-all secondaries). Multiples of 15 s, 30 s to 1800 s.
  */
-export function knotGapFor(perigeeRateRadS: number, periodS: number, knotDensity = 1): number {
+export function knotGapFor(
+  perigeeRateRadS: number,
+  periodS: number,
+  knotDensity = 1,
+  maxGapS = MAX_KNOT_GAP_S,
+): number {
   const deepSpace = periodS >= 225 * 60;
   const knotsPerTurn = (deepSpace ? 32 : 16) * knotDensity;
   const rawGapS = (2 * Math.PI) / (perigeeRateRadS * knotsPerTurn);
-  return Math.min(Math.max(Math.floor(rawGapS / KNOT_QUANTUM_S) * KNOT_QUANTUM_S, 30), 1800);
+  return Math.min(Math.max(Math.floor(rawGapS / KNOT_QUANTUM_S) * KNOT_QUANTUM_S, 30), maxGapS);
 }
 
 /**
- * Envelope of an element set over a window of `windowDays` (`knotDensity` scales the knots per orbit). The shell padding covers the SGP4 short-period
+ * Envelope of an element set over a window of `windowDays` (`knotDensity` scales the interpolation knots per
+ * orbit, of which one in `sgp4Stride` is an SGP4 state). The shell padding covers the SGP4 short-period
  * terms (J2 radial oscillation ≈ 1.5·J2·Re²/p, below 12 km in LEO), long-period eccentricity changes
  * and the decay implied by the mean-motion derivative over the window, with a 30 km safety margin.
  */
-export function orbitEnvelope(es: ElementSet, windowDays: number, knotDensity = 1): OrbitEnvelope {
+export function orbitEnvelope(
+  es: ElementSet,
+  windowDays: number,
+  knotDensity = 1,
+  sgp4Stride = 1,
+  eccentricKnotDensity = knotDensity,
+): OrbitEnvelope {
   const nRadS = (es.meanMotionRevPerDay * 2 * Math.PI) / 86_400;
   const e = Math.min(Math.max(es.eccentricity, 0), 0.999);
   // Un-Kozai the mean motion as SGP4 does (its semi-major axis is a few km smaller than the Kepler one).
@@ -70,7 +91,13 @@ export function orbitEnvelope(es: ElementSet, windowDays: number, knotDensity = 
   const periodS = (2 * Math.PI) / nUnKozai;
   // Angular rate at perigee is n·(1+e)²/(1−e²)^1.5: eccentric orbits need denser knots.
   const perigeeRateRadS = (nUnKozai * (1 + e) * (1 + e)) / (1 - e * e) ** 1.5;
-  const knotGapS = knotGapFor(perigeeRateRadS, periodS, knotDensity);
+  // `knotDensity` counts interpolation knots, one in `sgp4Stride` of them an SGP4 state. Eccentric orbits
+  // (every knot an SGP4 state) take `eccentricKnotDensity`.
+  const septic = e <= SEPTIC_MAX_ECCENTRICITY;
+  const stride = septic ? sgp4Stride : 1;
+  const density = septic ? knotDensity / stride : eccentricKnotDensity;
+  const sgp4GapS = knotGapFor(perigeeRateRadS, periodS, density, MAX_KNOT_GAP_S * stride);
+  const knotGapS = sgp4GapS / stride;
   return {
     perigeeRadiusKm,
     apogeeRadiusKm,
@@ -79,6 +106,7 @@ export function orbitEnvelope(es: ElementSet, windowDays: number, knotDensity = 
     maxSpeedKmS,
     maxAccelKmS2,
     knotGapS,
+    sgp4Stride: stride,
   };
 }
 

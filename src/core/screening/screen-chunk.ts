@@ -4,6 +4,7 @@ import type { KnotFiller } from './knot-filler.js';
 import { type ChunkProximity, PairRefiner, type RefineFailure } from './refine.js';
 import { chunkRange, type ScreeningPlan } from './screening-plan.js';
 import type { ConjunctionEvent } from './screening-types.js';
+import { fillKnotGrid } from './septic-knots.js';
 
 /** What one time chunk produced; plain data so it can cross a worker boundary. */
 export interface ChunkResult {
@@ -102,7 +103,7 @@ export function screenChunk(
     const kFirst = Math.floor((chunkStart - W0) / gapMs);
     const m = group.members.length;
     const errs = new Uint8Array(m * count);
-    filler.fill(g, group.members, W0, group.gapS, kFirst, count, knots, errs, {
+    fillKnotGrid(filler, g, group, group.members, W0, kFirst, count, knots, errs, {
       offsetStates: offset,
       memberStride: 1,
       timeStride: m,

@@ -16,6 +16,8 @@ export interface KnotGroup {
   readonly members: Int32Array;
   /** True for a group of tabulated objects (never mixed with element sets; measured more densely). */
   readonly tabulated: boolean;
+  /** Knots per SGP4 state (1: every knot is one; see `septic-knots.ts`). Always 1 for tabulated objects. */
+  readonly sgp4Stride: number;
 }
 
 /**
@@ -49,8 +51,20 @@ export const DEFAULT_SWEEP_STEP_S = 20;
 export const ONE_VS_ALL_SWEEP_STEP_S = 120;
 /** Default chunk length, s (540 steps of 20 s): the unit of parallel work and of memory. */
 export const CHUNK_SECONDS = 10_800;
-/** Knot density of one-vs-all secondaries relative to the default (16 knots per turn → 6). */
-export const SECONDARY_KNOT_DENSITY = 0.25;
+/**
+ * Interpolation knots relative to 16 per turn, and how many of them share one SGP4 state (the others are
+ * manufactured, `septic-knots.ts`). All-vs-all: 16 knots per turn from 8 SGP4 states, half the SGP4 calls for
+ * a manufactured-knot error of metres. One-vs-all secondaries: 9 knots per turn from 3 SGP4 states, which
+ * shrinks their measured error padding from about 200 km (cubic over 4 SGP4 states per turn, as before) to
+ * about 40 km with fewer SGP4 calls. Orbits too eccentric for manufactured knots keep cubic interpolation over
+ * SGP4 states only, at the eccentric densities (16 per turn, secondaries 4).
+ */
+export const KNOT_DENSITY = 1;
+export const SGP4_STRIDE = 2;
+export const ECCENTRIC_KNOT_DENSITY = 1;
+export const SECONDARY_KNOT_DENSITY = 0.5625;
+export const SECONDARY_SGP4_STRIDE = 3;
+export const ECCENTRIC_SECONDARY_KNOT_DENSITY = 0.25;
 
 export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
   const n = request.objects.length;
@@ -73,12 +87,16 @@ export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
   const primarySet = new Set(request.primaryIndices ?? []);
   const uncovered = new Set<number>();
   const envelopes = request.objects.map((o, i) => {
-    if (!o.ephemeris)
+    if (!o.ephemeris) {
+      const secondary = request.primaryIndices !== undefined && !primarySet.has(i);
       return orbitEnvelope(
         o.elementSet,
         windowDays,
-        request.primaryIndices && !primarySet.has(i) ? SECONDARY_KNOT_DENSITY : 1,
+        secondary ? SECONDARY_KNOT_DENSITY : KNOT_DENSITY,
+        request.sgp4Stride ?? (secondary ? SECONDARY_SGP4_STRIDE : SGP4_STRIDE),
+        secondary ? ECCENTRIC_SECONDARY_KNOT_DENSITY : ECCENTRIC_KNOT_DENSITY,
       );
+    }
     if (!primarySet.has(i))
       throw new RangeError(`object ${i} is given by an ephemeris: it can only be screened as a primary`);
     if (o.ephemeris.segments.length !== 1)
@@ -146,7 +164,7 @@ export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
   // propagator per group serves both the measurement and every chunk.
   const byGap = new Map<
     string,
-    { gapS: number; orbitIntervals: number; tabulated: boolean; members: number[] }
+    { gapS: number; orbitIntervals: number; tabulated: boolean; sgp4Stride: number; members: number[] }
   >();
   for (let i = 0; i < n; i++) {
     if (active[i] === 0) continue;
@@ -154,21 +172,26 @@ export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
     const tabulated = request.objects[i]?.ephemeris !== undefined;
     const spanS = tabulated ? windowS : (envelopes[i] as OrbitEnvelope).periodS;
     const orbitIntervals = Math.ceil(spanS / gapS) + 1;
-    const key = `${tabulated ? 'e' : 's'}/${gapS}/${orbitIntervals}`;
+    const sgp4Stride = (envelopes[i] as OrbitEnvelope).sgp4Stride;
+    const key = `${tabulated ? 'e' : 's'}/${gapS}/${orbitIntervals}/${sgp4Stride}`;
     const entry = byGap.get(key);
     if (entry) entry.members.push(i);
-    else byGap.set(key, { gapS, orbitIntervals, tabulated, members: [i] });
+    else byGap.set(key, { gapS, orbitIntervals, tabulated, sgp4Stride, members: [i] });
   }
   // Element-set groups first, in the order they always had (tabulated groups are extra, at the end).
   const groups = [...byGap.values()]
     .sort(
       (a, b) =>
-        Number(a.tabulated) - Number(b.tabulated) || a.gapS - b.gapS || a.orbitIntervals - b.orbitIntervals,
+        Number(a.tabulated) - Number(b.tabulated) ||
+        a.gapS - b.gapS ||
+        a.orbitIntervals - b.orbitIntervals ||
+        a.sgp4Stride - b.sgp4Stride,
     )
     .map((g) => ({
       gapS: g.gapS,
       orbitIntervals: g.orbitIntervals,
       tabulated: g.tabulated,
+      sgp4Stride: g.sgp4Stride,
       members: Int32Array.from(g.members),
     }));
   return {
@@ -201,6 +224,7 @@ const PLACEHOLDER_ENVELOPE: OrbitEnvelope = {
   maxSpeedKmS: 0,
   maxAccelKmS2: 0,
   knotGapS: 1800,
+  sgp4Stride: 1,
 };
 
 /**

@@ -47,12 +47,17 @@ export interface ScreeningRequest {
   /** Exclude element sets older than this at the window start, days (absent = no limit). */
   readonly maxElementSetAgeDays?: number;
   /**
-   * Sweep step, s (default 20, one-vs-all 60). Any value is rigorous; it only trades sweep cost against
+   * Sweep step, s (default 20, one-vs-all 120). Any value is rigorous; it only trades sweep cost against
    * candidate count.
    */
   readonly sweepStepS?: number;
   /** Sweep steps per time chunk (default: 3 h worth). Chunks bound memory and are the unit of parallel work. */
   readonly chunkSteps?: number;
+  /**
+   * Interpolation knots per SGP4 state for element sets (default 2, one-vs-all secondaries 3; 1 = every knot an
+   * SGP4 state). Any value is rigorous (the error is measured and padded); it trades SGP4 calls against padding.
+   */
+  readonly sgp4Stride?: number;
 }
 
 /**
