@@ -1,21 +1,14 @@
 import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { classifyRegime } from '../../src/core/orbits/regime.js';
 import { screenCatalog } from '../../src/core/screening/screen-catalog.js';
 import { parseIsoUtc, unixMsFromUtcInstant } from '../../src/core/time/iso-8601.js';
-import { createService, ensureOperator, jobSchemaFor, type Service } from '../../src/edges/server/service.js';
-import { dropSchema } from '../../src/edges/store/open-store.js';
 import { parseCdmKvn } from '../../src/formats/ccsds/cdm/cdm-kvn.js';
 import { fieldValue } from '../../src/formats/ccsds/cdm/cdm-message.js';
 import { parseTle } from '../../src/formats/tle/parse-tle.js';
 import { denseSubcatalog3le, TEST_WINDOW } from './sample-subcatalog.js';
-import {
-  explainSkippedStores,
-  openTestStore,
-  STORES,
-  TEST_DATABASE_URL,
-  type TestStore,
-} from './test-stores.js';
+import { useTestService } from './test-service.js';
+import { explainSkippedStores, STORES } from './test-stores.js';
 
 explainSkippedStores();
 const sub = denseSubcatalog3le();
@@ -46,31 +39,19 @@ function directScreening() {
 
 for (const { kind, skip } of STORES) {
   describe.skipIf(skip)(`HTTP API on ${kind}`, () => {
-    let store: TestStore;
-    let service: Service;
-    let admin = '';
     let partyToken = '';
     let otherToken = '';
     let partyId = 0;
     const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-
-    beforeAll(async () => {
-      store = await openTestStore(kind);
-      service = await createService(store, {
-        work: true,
-        autoScreen: false,
-        rateLimitPerMinute: 0,
-        maintenanceIntervalSeconds: 1,
-      });
-      admin = (await ensureOperator(store)) ?? '';
+    const t = useTestService(kind, {
+      work: true,
+      autoScreen: false,
+      rateLimitPerMinute: 0,
+      maintenanceIntervalSeconds: 1,
     });
-    afterAll(async () => {
-      await service?.close();
-      await store?.dispose();
-      if (kind === 'postgres' && TEST_DATABASE_URL) await dropSchema(TEST_DATABASE_URL, jobSchemaFor(store));
-    });
-
-    const inject = (o: InjectOptions) => service.app.inject(o);
+    const inject = t.inject;
+    const post = (url: string, token: string, payload: NonNullable<InjectOptions['payload']>) =>
+      inject({ method: 'POST', url, headers: auth(token), payload });
 
     it('serves health, OpenAPI 3.1, docs and Prometheus metrics without a token', async () => {
       const health = await inject({ method: 'GET', url: '/health' });
@@ -107,38 +88,18 @@ for (const { kind, skip } of STORES) {
     });
 
     it('lets the operator create parties (token shown once); parties cannot', async () => {
-      const created = await inject({
-        method: 'POST',
-        url: '/v1/parties',
-        headers: auth(admin),
-        payload: { name: 'Operator A', country: 'US' },
-      });
+      const created = await post('/v1/parties', t.admin, { name: 'Operator A', country: 'US' });
       expect(created.statusCode).toBe(201);
       partyToken = created.json().token;
       partyId = created.json().id;
-      const other = await inject({
-        method: 'POST',
-        url: '/v1/parties',
-        headers: auth(admin),
-        payload: { name: 'Operator B', country: 'FR' },
-      });
+      const other = await post('/v1/parties', t.admin, { name: 'Operator B', country: 'FR' });
       otherToken = other.json().token;
       expect((await inject({ method: 'GET', url: '/v1/me', headers: auth(partyToken) })).json().name).toBe(
         'Operator A',
       );
-      const denied = await inject({
-        method: 'POST',
-        url: '/v1/parties',
-        headers: auth(partyToken),
-        payload: { name: 'X', country: 'US' },
-      });
+      const denied = await post('/v1/parties', partyToken, { name: 'X', country: 'US' });
       expect(denied.statusCode).toBe(403);
-      const invalid = await inject({
-        method: 'POST',
-        url: '/v1/parties',
-        headers: auth(admin),
-        payload: { name: 'X' },
-      });
+      const invalid = await post('/v1/parties', t.admin, { name: 'X' });
       expect(invalid.statusCode).toBe(400);
       expect(invalid.json().code).toBe('VALIDATION_FAILED');
     });
@@ -151,7 +112,7 @@ for (const { kind, skip } of STORES) {
       const response = await inject({
         method: 'POST',
         url: '/v1/element-sets?filename=bad.3le',
-        headers: { ...auth(admin), 'content-type': 'text/plain' },
+        headers: { ...auth(t.admin), 'content-type': 'text/plain' },
         payload: lines.join('\n'),
       });
       expect(response.statusCode).toBe(400);
@@ -160,7 +121,7 @@ for (const { kind, skip } of STORES) {
       expect(body.rejectedRecords).toBe(2);
       expect(body.issues.map((i: { line: number }) => i.line)).toEqual(expect.arrayContaining([5, 15]));
       expect(body.issues[0].file).toBe('bad.3le');
-      const count = await store.db
+      const count = await t.store.db
         .selectFrom('element_sets')
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirst();
@@ -168,20 +129,10 @@ for (const { kind, skip } of STORES) {
     });
 
     it('stores an upload once: re-posting the same catalog stores nothing new', async () => {
-      const first = await inject({
-        method: 'POST',
-        url: '/v1/element-sets',
-        headers: auth(admin),
-        payload: sub.text,
-      });
+      const first = await post('/v1/element-sets', t.admin, sub.text);
       expect(first.statusCode).toBe(200);
       expect(first.json()).toMatchObject({ format: 'tle', received: 400, stored: 400, duplicates: 0 });
-      const again = await inject({
-        method: 'POST',
-        url: '/v1/element-sets',
-        headers: auth(admin),
-        payload: sub.text,
-      });
+      const again = await post('/v1/element-sets', t.admin, sub.text);
       expect(again.json()).toMatchObject({ received: 400, stored: 0, duplicates: 400 });
     });
 
@@ -190,7 +141,7 @@ for (const { kind, skip } of STORES) {
       const put = await inject({
         method: 'PUT',
         url: `/v1/objects/${owned}/owner`,
-        headers: auth(admin),
+        headers: auth(t.admin),
         payload: { partyId },
       });
       expect(put.statusCode).toBe(200);
@@ -198,27 +149,12 @@ for (const { kind, skip } of STORES) {
       const [m0, m1, m2] = sub.text.split('\n').slice(3, 6);
       const mine = `${n0}\n${l1}\n${l2}\n`;
       const mixed = `${mine}${m0}\n${m1}\n${m2}\n`;
-      const denied = await inject({
-        method: 'POST',
-        url: '/v1/element-sets',
-        headers: auth(partyToken),
-        payload: mixed,
-      });
+      const denied = await post('/v1/element-sets', partyToken, mixed);
       expect(denied.statusCode).toBe(403);
       expect(denied.json()).toMatchObject({ code: 'NOT_OWNER', objects: [sub.noradCatIds[1]] });
-      const foreign = await inject({
-        method: 'POST',
-        url: '/v1/element-sets',
-        headers: auth(otherToken),
-        payload: mine,
-      });
+      const foreign = await post('/v1/element-sets', otherToken, mine);
       expect(foreign.statusCode).toBe(403);
-      const allowed = await inject({
-        method: 'POST',
-        url: '/v1/element-sets',
-        headers: auth(partyToken),
-        payload: mine,
-      });
+      const allowed = await post('/v1/element-sets', partyToken, mine);
       expect(allowed.statusCode).toBe(200);
       expect(allowed.json().duplicates).toBe(1);
     });
@@ -242,19 +178,9 @@ for (const { kind, skip } of STORES) {
         '2023-10-09T12:01:00 6775.0 459.0 0.0 -0.05 7.65 0.0',
         '',
       ].join('\n');
-      const denied = await inject({
-        method: 'POST',
-        url: '/v1/ephemerides',
-        headers: auth(otherToken),
-        payload: oem,
-      });
+      const denied = await post('/v1/ephemerides', otherToken, oem);
       expect(denied.statusCode).toBe(403);
-      const posted = await inject({
-        method: 'POST',
-        url: '/v1/ephemerides',
-        headers: auth(partyToken),
-        payload: oem,
-      });
+      const posted = await post('/v1/ephemerides', partyToken, oem);
       expect(posted.statusCode).toBe(201);
       const id = posted.json().id;
       expect(
@@ -264,12 +190,11 @@ for (const { kind, skip } of STORES) {
       expect(leak.statusCode).toBe(404);
       const list = await inject({ method: 'GET', url: '/v1/ephemerides', headers: auth(otherToken) });
       expect(list.json().ephemerides).toEqual([]);
-      const bad = await inject({
-        method: 'POST',
-        url: '/v1/ephemerides',
-        headers: auth(partyToken),
-        payload: oem.replace('START_TIME = 2023-10-09T12:00:00', 'START_TIME = 2023-13-09T12:00:00'),
-      });
+      const bad = await post(
+        '/v1/ephemerides',
+        partyToken,
+        oem.replace('START_TIME = 2023-10-09T12:00:00', 'START_TIME = 2023-13-09T12:00:00'),
+      );
       expect(bad.statusCode).toBe(400);
       expect(bad.json().issues[0]).toMatchObject({ line: 10, field: 'START_TIME', code: 'OEM_BAD_EPOCH' });
     });
@@ -279,7 +204,7 @@ for (const { kind, skip } of STORES) {
       const posted = await inject({
         method: 'POST',
         url: '/v1/screenings',
-        headers: auth(admin),
+        headers: auth(t.admin),
         payload: {
           kind: 'full',
           windowStartUtc: TEST_WINDOW.startUtc,
@@ -293,7 +218,7 @@ for (const { kind, skip } of STORES) {
       let run = posted.json();
       for (let i = 0; i < 600 && run.status !== 'done' && run.status !== 'failed'; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        run = (await inject({ method: 'GET', url: `/v1/screenings/${id}`, headers: auth(admin) })).json();
+        run = (await inject({ method: 'GET', url: `/v1/screenings/${id}`, headers: auth(t.admin) })).json();
       }
       expect(run.status).toBe('done');
       expect(run.progress).toBe(1);
@@ -304,13 +229,13 @@ for (const { kind, skip } of STORES) {
           await inject({
             method: 'GET',
             url: `/v1/conjunctions?limit=7${cursor ? `&cursor=${cursor}` : ''}`,
-            headers: auth(admin),
+            headers: auth(t.admin),
           })
         ).json();
         items.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor !== null);
-      const rows = await store.db.selectFrom('conjunction_events').selectAll().execute();
+      const rows = await t.store.db.selectFrom('conjunction_events').selectAll().execute();
       const stored = rows
         .map(
           (r) =>
@@ -325,11 +250,11 @@ for (const { kind, skip } of STORES) {
 
     it('filters conjunctions and enforces visibility', async () => {
       const all = (
-        await inject({ method: 'GET', url: '/v1/conjunctions?limit=1000', headers: auth(admin) })
+        await inject({ method: 'GET', url: '/v1/conjunctions?limit=1000', headers: auth(t.admin) })
       ).json().items;
       const object = all[0].secondaryNorad;
       const byObject = (
-        await inject({ method: 'GET', url: `/v1/conjunctions?object=${object}`, headers: auth(admin) })
+        await inject({ method: 'GET', url: `/v1/conjunctions?object=${object}`, headers: auth(t.admin) })
       ).json().items;
       expect(byObject.length).toBe(
         all.filter(
@@ -338,7 +263,7 @@ for (const { kind, skip } of STORES) {
         ).length,
       );
       const close = (
-        await inject({ method: 'GET', url: '/v1/conjunctions?maxMissKm=2', headers: auth(admin) })
+        await inject({ method: 'GET', url: '/v1/conjunctions?maxMissKm=2', headers: auth(t.admin) })
       ).json().items;
       expect(close.every((e: { missKm: number }) => e.missKm <= 2)).toBe(true);
       const mine = (
@@ -354,7 +279,7 @@ for (const { kind, skip } of STORES) {
       const bad = await inject({
         method: 'GET',
         url: '/v1/conjunctions?tcaFrom=yesterday',
-        headers: auth(admin),
+        headers: auth(t.admin),
       });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().code).toBe('INVALID_ISO_8601');
@@ -363,13 +288,13 @@ for (const { kind, skip } of STORES) {
     it('serves CDMs by content negotiation that an independent reader accepts', async () => {
       const id = eventIds[0];
       const event = (
-        await inject({ method: 'GET', url: `/v1/conjunctions/${id}`, headers: auth(admin) })
+        await inject({ method: 'GET', url: `/v1/conjunctions/${id}`, headers: auth(t.admin) })
       ).json();
       expect(event.versions).toHaveLength(1);
       const kvn = await inject({
         method: 'GET',
         url: `/v1/conjunctions/${id}/cdm`,
-        headers: { ...auth(admin), accept: 'text/plain' },
+        headers: { ...auth(t.admin), accept: 'text/plain' },
       });
       expect(kvn.headers['content-type']).toContain('text/plain');
       const parsed = parseCdmKvn(kvn.body, 'event.cdm');
@@ -384,32 +309,32 @@ for (const { kind, skip } of STORES) {
       const xml = await inject({
         method: 'GET',
         url: `/v1/conjunctions/${id}/cdm`,
-        headers: { ...auth(admin), accept: 'application/xml' },
+        headers: { ...auth(t.admin), accept: 'application/xml' },
       });
       expect(xml.body).toContain('<MISS_DISTANCE');
       const json = await inject({
         method: 'GET',
         url: `/v1/conjunctions/${id}/cdm`,
-        headers: { ...auth(admin), accept: 'application/json' },
+        headers: { ...auth(t.admin), accept: 'application/json' },
       });
       expect(json.headers['content-type']).toContain('application/json');
       const none = await inject({
         method: 'GET',
         url: `/v1/conjunctions/${id}/cdm`,
-        headers: { ...auth(admin), accept: 'image/png' },
+        headers: { ...auth(t.admin), accept: 'image/png' },
       });
       expect(none.statusCode).toBe(406);
     });
 
     it('an identical re-screen adds no version and no alert', async () => {
-      const alertsBefore = await store.db
+      const alertsBefore = await t.store.db
         .selectFrom('alerts')
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirst();
       const posted = await inject({
         method: 'POST',
         url: '/v1/screenings',
-        headers: auth(admin),
+        headers: auth(t.admin),
         payload: {
           kind: 'full',
           windowStartUtc: TEST_WINDOW.startUtc,
@@ -421,10 +346,10 @@ for (const { kind, skip } of STORES) {
       let run = posted.json();
       for (let i = 0; i < 600 && run.status !== 'done'; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        run = (await inject({ method: 'GET', url: `/v1/screenings/${id}`, headers: auth(admin) })).json();
+        run = (await inject({ method: 'GET', url: `/v1/screenings/${id}`, headers: auth(t.admin) })).json();
       }
       expect(run.stats.events).toEqual({ created: 0, updated: 0, cleared: 0 });
-      const alertsAfter = await store.db
+      const alertsAfter = await t.store.db
         .selectFrom('alerts')
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirst();

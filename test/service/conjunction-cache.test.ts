@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reconcileEvents } from '../../src/core/coordination/event-reconciliation.js';
-import { createService, ensureOperator, jobSchemaFor, type Service } from '../../src/edges/server/service.js';
 import {
   applyReconciliation,
   closePastEvents,
   openEventsInScope,
 } from '../../src/edges/store/conjunction-repository.js';
-import { dropSchema } from '../../src/edges/store/open-store.js';
-import {
-  explainSkippedStores,
-  openTestStore,
-  STORES,
-  TEST_DATABASE_URL,
-  type TestStore,
-} from './test-stores.js';
+import { createParty, useTestService } from './test-service.js';
+import { explainSkippedStores, STORES } from './test-stores.js';
 
 explainSkippedStores();
 
@@ -25,25 +18,11 @@ const T0_UNIX_MS = Date.UTC(2030, 0, 1);
  */
 for (const { kind, skip } of STORES) {
   describe.skipIf(skip)(`conjunction pages stay current on ${kind}`, () => {
-    let store: TestStore;
-    let service: Service;
-    let admin = '';
     let partyToken = '';
     let partyId = 0;
-
-    beforeAll(async () => {
-      store = await openTestStore(kind);
-      service = await createService(store, { autoScreen: false, rateLimitPerMinute: 0 });
-      admin = (await ensureOperator(store)) ?? '';
-      const party = await service.app.inject({
-        method: 'POST',
-        url: '/v1/parties',
-        headers: { authorization: `Bearer ${admin}` },
-        payload: { name: 'Operator A', country: 'US' },
-      });
-      partyToken = party.json().token;
-      partyId = party.json().id;
-      await store.db
+    const t = useTestService(kind, { autoScreen: false, rateLimitPerMinute: 0 }, async () => {
+      ({ id: partyId, token: partyToken } = await createParty(t, 'Operator A'));
+      await t.store.db
         .insertInto('conjunction_events')
         .values(
           [1, 2, 3].map((i) => ({
@@ -64,14 +43,9 @@ for (const { kind, skip } of STORES) {
         )
         .execute();
     });
-    afterAll(async () => {
-      await service?.close();
-      await store?.dispose();
-      if (kind === 'postgres' && TEST_DATABASE_URL) await dropSchema(TEST_DATABASE_URL, jobSchemaFor(store));
-    });
 
-    const page = async (token = admin, query = 'object=100') => {
-      const response = await service.app.inject({
+    const page = async (token = t.admin, query = 'object=100') => {
+      const response = await t.service.app.inject({
         method: 'GET',
         url: `/v1/conjunctions?${query}`,
         headers: { authorization: `Bearer ${token}` },
@@ -84,7 +58,7 @@ for (const { kind, skip } of STORES) {
     };
     /** The same listing straight from the tables. */
     const truth = async () =>
-      (await store.db.selectFrom('conjunction_events').selectAll().orderBy('tca_unix_ms').execute()).map(
+      (await t.store.db.selectFrom('conjunction_events').selectAll().orderBy('tca_unix_ms').execute()).map(
         (r) => ({ id: r.id, missKm: r.miss_km, status: r.status, version: r.version }),
       );
     const summary = (p: Awaited<ReturnType<typeof page>>) =>
@@ -94,13 +68,13 @@ for (const { kind, skip } of STORES) {
       const first = await page();
       expect(await page()).toEqual(first);
       expect(summary(first)).toEqual(await truth());
-      expect(service.ctx.conjunctionPages?.size ?? 0).toBe(kind === 'pglite' ? 1 : 0);
-      expect(await page(admin, 'object=100&limit=2')).toMatchObject({ nextCursor: expect.any(String) });
+      expect(t.service.ctx.conjunctionPages?.size ?? 0).toBe(kind === 'pglite' ? 1 : 0);
+      expect(await page(t.admin, 'object=100&limit=2')).toMatchObject({ nextCursor: expect.any(String) });
     });
 
     it('shows a merge (new version) at once', async () => {
       await page();
-      await store.db.transaction().execute(async (tx) => {
+      await t.store.db.transaction().execute(async (tx) => {
         const open = await openEventsInScope(tx, [100]);
         const detections = open.map((e) => ({
           primaryNorad: e.primaryNorad,
@@ -124,10 +98,10 @@ for (const { kind, skip } of STORES) {
 
     it('shows closed events at once; closing nothing keeps the pages', async () => {
       await page();
-      const generation = store.writeGeneration?.();
-      expect(await closePastEvents(store.db, T0_UNIX_MS)).toBe(0);
-      expect(store.writeGeneration?.()).toBe(generation);
-      expect(await closePastEvents(store.db, T0_UNIX_MS + 1.5 * 3_600_000)).toBe(1);
+      const generation = t.store.writeGeneration?.();
+      expect(await closePastEvents(t.store.db, T0_UNIX_MS)).toBe(0);
+      expect(t.store.writeGeneration?.()).toBe(generation);
+      expect(await closePastEvents(t.store.db, T0_UNIX_MS + 1.5 * 3_600_000)).toBe(1);
       const after = await page();
       expect(after.items.map((e) => e.status)).toEqual(['closed', 'open', 'open']);
       expect(summary(after)).toEqual(await truth());
@@ -135,10 +109,10 @@ for (const { kind, skip } of STORES) {
 
     it("shows an ownership change in a party's listing", async () => {
       expect((await page(partyToken, '')).items).toEqual([]);
-      const put = await service.app.inject({
+      const put = await t.service.app.inject({
         method: 'PUT',
         url: '/v1/objects/202/owner',
-        headers: { authorization: `Bearer ${admin}` },
+        headers: { authorization: `Bearer ${t.admin}` },
         payload: { partyId },
       });
       expect(put.statusCode).toBe(200);
@@ -148,7 +122,7 @@ for (const { kind, skip } of STORES) {
     it('ignores a rolled-back write and shows a write committed while a read waits', async () => {
       const before = await page();
       await expect(
-        store.db.transaction().execute(async (tx) => {
+        t.store.db.transaction().execute(async (tx) => {
           await tx.updateTable('conjunction_events').set({ miss_km: 99 }).execute();
           throw new Error('roll back');
         }),
@@ -156,7 +130,7 @@ for (const { kind, skip } of STORES) {
       expect(await page()).toEqual(before);
       // The transaction holds the embedded store's only session, so the read below waits for the commit.
       let reading: Promise<Awaited<ReturnType<typeof page>>> | undefined;
-      await store.db.transaction().execute(async (tx) => {
+      await t.store.db.transaction().execute(async (tx) => {
         await tx
           .updateTable('conjunction_events')
           .set({ miss_km: 42 })

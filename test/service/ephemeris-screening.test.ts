@@ -1,24 +1,17 @@
 import type { InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ElementSet } from '../../src/core/orbits/element-set.js';
 import { classifyRegime } from '../../src/core/orbits/regime.js';
 import { propagateAt } from '../../src/core/propagation/propagate.js';
 import { createSgp4Model } from '../../src/core/propagation/sgp4-model.js';
 import { screenCatalog } from '../../src/core/screening/screen-catalog.js';
 import { utcInstantFromUnixMs } from '../../src/core/time/iso-8601.js';
-import { createService, ensureOperator, jobSchemaFor, type Service } from '../../src/edges/server/service.js';
-import { dropSchema } from '../../src/edges/store/open-store.js';
 import { parseCdmKvn } from '../../src/formats/ccsds/cdm/cdm-kvn.js';
 import { type CdmObject, fieldValue } from '../../src/formats/ccsds/cdm/cdm-message.js';
 import { parseTle } from '../../src/formats/tle/parse-tle.js';
 import { denseSubcatalog3le, TEST_WINDOW } from './sample-subcatalog.js';
-import {
-  explainSkippedStores,
-  openTestStore,
-  STORES,
-  TEST_DATABASE_URL,
-  type TestStore,
-} from './test-stores.js';
+import { createParty, useTestService } from './test-service.js';
+import { explainSkippedStores, STORES } from './test-stores.js';
 
 // Continuous screening with operator ephemerides: an OEM posted for an owned object re-screens it one-vs-all
 // with its states from the OEM. The OEM is SGP4 of the object every 60 s, moved by a constant offset so that it
@@ -98,18 +91,17 @@ function movedApproach(
 
 for (const { kind, skip } of STORES) {
   describe.skipIf(skip)(`ephemerides re-screen their object on ${kind}`, () => {
-    let store: TestStore;
-    let service: Service;
-    let admin = '';
     let ownerToken = '';
     let otherToken = '';
     const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-    const inject = (o: InjectOptions) => service.app.inject(o);
+    const inject = (o: InjectOptions) => t.inject(o);
+    const post = (url: string, token: string, payload: NonNullable<InjectOptions['payload']>) =>
+      inject({ method: 'POST', url, headers: auth(token), payload });
     const runOf = async (id: number) => {
-      let run = (await inject({ method: 'GET', url: `/v1/screenings/${id}`, headers: auth(admin) })).json();
+      let run = (await inject({ method: 'GET', url: `/v1/screenings/${id}`, headers: auth(t.admin) })).json();
       for (let i = 0; i < 1200 && run.status !== 'done' && run.status !== 'failed'; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        run = (await inject({ method: 'GET', url: `/v1/screenings/${id}`, headers: auth(admin) })).json();
+        run = (await inject({ method: 'GET', url: `/v1/screenings/${id}`, headers: auth(t.admin) })).json();
       }
       return run;
     };
@@ -118,7 +110,7 @@ for (const { kind, skip } of STORES) {
         await inject({
           method: 'GET',
           url: `/v1/conjunctions?object=${norad}&limit=1000`,
-          headers: auth(admin),
+          headers: auth(t.admin),
         })
       ).json().items as {
         id: number;
@@ -133,7 +125,7 @@ for (const { kind, skip } of STORES) {
       }[];
     const alertKinds = async (eventId: number | undefined) =>
       (
-        await store.db
+        await t.store.db
           .selectFrom('alerts')
           .select(['kind', 'version'])
           .where('event_id', '=', eventId ?? 0)
@@ -143,7 +135,7 @@ for (const { kind, skip } of STORES) {
     const runCount = async () =>
       Number(
         (
-          await store.db
+          await t.store.db
             .selectFrom('screening_runs')
             .select((eb) => eb.fn.countAll().as('n'))
             .executeTakeFirstOrThrow()
@@ -163,106 +155,91 @@ for (const { kind, skip } of STORES) {
     let outside = { tca: 0, partner: 0 };
     let catalogRunId = 0;
 
-    beforeAll(async () => {
-      store = await openTestStore(kind);
-      service = await createService(store, {
+    const t = useTestService(
+      kind,
+      {
         work: true,
         autoScreen: true,
         rateLimitPerMinute: 0,
         maintenanceIntervalSeconds: 1,
         screening: { windowHours: 12, thresholdKm: TEST_WINDOW.thresholdKm, maxShards: 4 },
         nowUnixMs: () => Date.parse(TEST_WINDOW.startUtc),
-      });
-      admin = (await ensureOperator(store)) ?? '';
-      const party = async (name: string) =>
-        (
-          await inject({
-            method: 'POST',
-            url: '/v1/parties',
-            headers: auth(admin),
-            payload: { name, country: 'US' },
-          })
-        ).json() as { id: number; token: string };
-      const owner = await party('Owner A');
-      const other = await party('Other B');
-      ownerToken = owner.token;
-      otherToken = other.token;
+      },
+      async () => {
+        const owner = await createParty(t, 'Owner A');
+        const other = await createParty(t, 'Other B');
+        ownerToken = owner.token;
+        otherToken = other.token;
 
-      // The whole catalog touched: a full screening, the element-set events.
-      const posted = await inject({
-        method: 'POST',
-        url: '/v1/element-sets',
-        headers: auth(admin),
-        payload: sub.text,
-      });
-      catalogRunId = posted.json().screeningRunId;
-      const run = await runOf(catalogRunId);
-      expect(run.status).toBe('done');
-      window = { start: Date.parse(run.windowStartUtc), end: Date.parse(run.windowEndUtc) };
+        // The whole catalog touched: a full screening, the element-set events.
+        const posted = await post('/v1/element-sets', t.admin, sub.text);
+        catalogRunId = posted.json().screeningRunId;
+        const run = await runOf(catalogRunId);
+        expect(run.status).toBe('done');
+        window = { start: Date.parse(run.windowStartUtc), end: Date.parse(run.windowEndUtc) };
 
-      // Approaches up to 60 km; the primary has an element-set event and, more than 3 h away from it, a pass at
-      // 20-60 km from an object it has no event with.
-      const wide = screenCatalog({
-        objects: sets.map((elementSet) => ({ elementSet, regime: classifyRegime(elementSet) })),
-        startUnixMs: window.start,
-        endUnixMs: window.end,
-        thresholdKm: 60,
-      }).conjunctions.filter((c) => c.edge === 'none');
-      const norad = (i: number) => sets[i]?.noradCatId ?? 0;
-      const threshold = TEST_WINDOW.thresholdKm;
-      const pairKey = (i: number, j: number) => `${Math.min(i, j)}:${Math.max(i, j)}`;
-      const met = new Set(wide.filter((c) => c.missKm <= threshold).map((c) => pairKey(c.index1, c.index2)));
-      const choice = (() => {
-        for (const near of wide) {
-          if (near.missKm > threshold) continue;
-          if (near.tcaUnixMs < window.start + 1.5 * HOUR || near.tcaUnixMs > window.end - 1.5 * HOUR)
-            continue;
-          for (const far of wide) {
-            const shared = [far.index1, far.index2].find((i) => i === near.index1 || i === near.index2);
-            // Crossing orbits (not a co-orbital neighbour), an approach well inside the window and 3.5 h away.
-            if (shared === undefined || far.missKm < 20 || far.relSpeedKmS < 1) continue;
-            if (Math.abs(far.tcaUnixMs - near.tcaUnixMs) < 3.5 * HOUR) continue;
-            if (far.tcaUnixMs < window.start + 2.5 * HOUR || far.tcaUnixMs > window.end - 2.5 * HOUR)
+        // Approaches up to 60 km; the primary has an element-set event and, more than 3 h away from it, a pass at
+        // 20-60 km from an object it has no event with.
+        const wide = screenCatalog({
+          objects: sets.map((elementSet) => ({ elementSet, regime: classifyRegime(elementSet) })),
+          startUnixMs: window.start,
+          endUnixMs: window.end,
+          thresholdKm: 60,
+        }).conjunctions.filter((c) => c.edge === 'none');
+        const norad = (i: number) => sets[i]?.noradCatId ?? 0;
+        const threshold = TEST_WINDOW.thresholdKm;
+        const pairKey = (i: number, j: number) => `${Math.min(i, j)}:${Math.max(i, j)}`;
+        const met = new Set(
+          wide.filter((c) => c.missKm <= threshold).map((c) => pairKey(c.index1, c.index2)),
+        );
+        const choice = (() => {
+          for (const near of wide) {
+            if (near.missKm > threshold) continue;
+            if (near.tcaUnixMs < window.start + 1.5 * HOUR || near.tcaUnixMs > window.end - 1.5 * HOUR)
               continue;
-            const other = far.index1 === shared ? far.index2 : far.index1;
-            const partner = near.index1 === shared ? near.index2 : near.index1;
-            // The target meets the primary nowhere within the threshold with the element sets.
-            if (!met.has(pairKey(shared, other))) return { shared, other, partner, near, far };
+            for (const far of wide) {
+              const shared = [far.index1, far.index2].find((i) => i === near.index1 || i === near.index2);
+              // Crossing orbits (not a co-orbital neighbour), an approach well inside the window and 3.5 h away.
+              if (shared === undefined || far.missKm < 20 || far.relSpeedKmS < 1) continue;
+              if (Math.abs(far.tcaUnixMs - near.tcaUnixMs) < 3.5 * HOUR) continue;
+              if (far.tcaUnixMs < window.start + 2.5 * HOUR || far.tcaUnixMs > window.end - 2.5 * HOUR)
+                continue;
+              const other = far.index1 === shared ? far.index2 : far.index1;
+              const partner = near.index1 === shared ? near.index2 : near.index1;
+              // The target meets the primary nowhere within the threshold with the element sets.
+              if (!met.has(pairKey(shared, other))) return { shared, other, partner, near, far };
+            }
           }
+          throw new Error('no suitable pair in the sub-catalog');
+        })();
+        primary = byNorad.get(norad(choice.shared)) as ElementSet;
+        target = byNorad.get(norad(choice.other)) as ElementSet;
+        approachUnixMs = choice.far.tcaUnixMs;
+        elementSetMissKm = choice.far.missKm;
+        outside = { tca: choice.near.tcaUnixMs, partner: norad(choice.partner) };
+        // Move the primary along the miss vector so that at the element-set TCA it is 2 km from the target; the
+        // miss vector is perpendicular to the relative velocity there, so the new minimum stays at that time.
+        const d = sub3(teme(target, approachUnixMs).r, teme(primary, approachUnixMs).r);
+        const scale = 1 - MOVED_MISS_KM / norm(d);
+        offsetKm = [d[0] * scale, d[1] * scale, d[2] * scale];
+        expected = movedApproach(primary, target, offsetKm, approachUnixMs);
+        const minute = (t: number) => Math.round(t / 60_000) * 60_000;
+        coverage = [minute(approachUnixMs - 2 * HOUR), minute(approachUnixMs + 2 * HOUR)];
+        for (const [object, partyId] of [
+          [primary.noradCatId, owner.id],
+          [target.noradCatId, other.id],
+        ] as const) {
+          const put = await inject({
+            method: 'PUT',
+            url: `/v1/objects/${object}/owner`,
+            headers: auth(t.admin),
+            payload: { partyId },
+          });
+          expect(put.statusCode).toBe(200);
         }
-        throw new Error('no suitable pair in the sub-catalog');
-      })();
-      primary = byNorad.get(norad(choice.shared)) as ElementSet;
-      target = byNorad.get(norad(choice.other)) as ElementSet;
-      approachUnixMs = choice.far.tcaUnixMs;
-      elementSetMissKm = choice.far.missKm;
-      outside = { tca: choice.near.tcaUnixMs, partner: norad(choice.partner) };
-      // Move the primary along the miss vector so that at the element-set TCA it is 2 km from the target; the
-      // miss vector is perpendicular to the relative velocity there, so the new minimum stays at that time.
-      const d = sub3(teme(target, approachUnixMs).r, teme(primary, approachUnixMs).r);
-      const scale = 1 - MOVED_MISS_KM / norm(d);
-      offsetKm = [d[0] * scale, d[1] * scale, d[2] * scale];
-      expected = movedApproach(primary, target, offsetKm, approachUnixMs);
-      const minute = (t: number) => Math.round(t / 60_000) * 60_000;
-      coverage = [minute(approachUnixMs - 2 * HOUR), minute(approachUnixMs + 2 * HOUR)];
-      for (const [object, partyId] of [
-        [primary.noradCatId, owner.id],
-        [target.noradCatId, other.id],
-      ] as const) {
-        const put = await inject({
-          method: 'PUT',
-          url: `/v1/objects/${object}/owner`,
-          headers: auth(admin),
-          payload: { partyId },
-        });
-        expect(put.statusCode).toBe(200);
-      }
-    }, 240_000);
-    afterAll(async () => {
-      await service?.close();
-      await store?.dispose();
-      if (kind === 'postgres' && TEST_DATABASE_URL) await dropSchema(TEST_DATABASE_URL, jobSchemaFor(store));
-    });
+      },
+      240_000,
+    );
 
     let ephemerisId = 0;
     let runId = 0;
@@ -277,12 +254,7 @@ for (const { kind, skip } of STORES) {
         ),
       ).toEqual([]);
       oem = oemOf(primary, [coverage], offsetKm);
-      const posted = await inject({
-        method: 'POST',
-        url: '/v1/ephemerides',
-        headers: auth(ownerToken),
-        payload: oem,
-      });
+      const posted = await post('/v1/ephemerides', ownerToken, oem);
       expect(posted.statusCode).toBe(201);
       const body = posted.json();
       expect(body).toMatchObject({ duplicate: false, noradCatId: primary.noradCatId });
@@ -370,7 +342,7 @@ for (const { kind, skip } of STORES) {
     };
 
     it('the owner (and the operator) get the CDM with the ephemeris state, naming the ephemeris', async () => {
-      for (const token of [ownerToken, admin]) {
+      for (const token of [ownerToken, t.admin]) {
         const { text, cdm, own, view } = await cdmAs(token);
         expect(fieldValue(own.metadata, 'EPHEMERIS_NAME')).toBe(`CONCORD-EPHEMERIS-${ephemerisId}`);
         expect(own.stateVector.comments.join(' ')).toContain(
@@ -433,12 +405,7 @@ for (const { kind, skip } of STORES) {
 
     it('posting the same OEM again starts nothing', async () => {
       const before = await runCount();
-      const again = await inject({
-        method: 'POST',
-        url: '/v1/ephemerides',
-        headers: auth(ownerToken),
-        payload: oem,
-      });
+      const again = await post('/v1/ephemerides', ownerToken, oem);
       expect(again.statusCode).toBe(201);
       expect(again.json()).toMatchObject({
         id: null,
@@ -461,12 +428,7 @@ for (const { kind, skip } of STORES) {
         ],
         [0, 0, 0],
       );
-      const posted = await inject({
-        method: 'POST',
-        url: '/v1/ephemerides',
-        headers: auth(ownerToken),
-        payload: gapOem,
-      });
+      const posted = await post('/v1/ephemerides', ownerToken, gapOem);
       expect(posted.json().screening.code).toBe('REQUESTED');
       const run = await runOf(posted.json().screeningRunId);
       expect(run.status).toBe('done');
@@ -497,12 +459,11 @@ for (const { kind, skip } of STORES) {
           (e.primaryNorad === outside.partner || e.secondaryNorad === outside.partner) &&
           Math.abs(Date.parse(e.tcaUtc) - outside.tca) < 1000,
       );
-      const posted = await inject({
-        method: 'POST',
-        url: '/v1/ephemerides',
-        headers: auth(ownerToken),
-        payload: oemOf(primary, [[t - HOUR, t + HOUR]], toward),
-      });
+      const posted = await post(
+        '/v1/ephemerides',
+        ownerToken,
+        oemOf(primary, [[t - HOUR, t + HOUR]], toward),
+      );
       const id = posted.json().id;
       const run = await runOf(posted.json().screeningRunId);
       expect(run.status).toBe('done');
@@ -536,12 +497,7 @@ for (const { kind, skip } of STORES) {
     it('an OEM outside the screening window is stored and starts nothing', async () => {
       const before = await runCount();
       const late = oemOf(primary, [[window.end + HOUR, window.end + 2 * HOUR]], [0, 0, 0]);
-      const posted = await inject({
-        method: 'POST',
-        url: '/v1/ephemerides',
-        headers: auth(ownerToken),
-        payload: late,
-      });
+      const posted = await post('/v1/ephemerides', ownerToken, late);
       expect(posted.statusCode).toBe(201);
       expect(posted.json()).toMatchObject({
         duplicate: false,

@@ -6,8 +6,7 @@ import { classifyRegime } from '../../src/core/orbits/regime.js';
 import { screenCatalog } from '../../src/core/screening/screen-catalog.js';
 import { parseIsoUtc, unixMsFromUtcInstant } from '../../src/core/time/iso-8601.js';
 import { ingestElementSets } from '../../src/edges/server/ingest-element-sets.js';
-import { ensureOperator, jobSchemaFor } from '../../src/edges/server/service.js';
-import { dropSchema } from '../../src/edges/store/open-store.js';
+import { ensureOperator } from '../../src/edges/server/service.js';
 import { findPartyByName } from '../../src/edges/store/party-repository.js';
 import { parseTle } from '../../src/formats/tle/parse-tle.js';
 import { denseSubcatalog3le } from './sample-subcatalog.js';
@@ -83,7 +82,6 @@ describe.skipIf(TEST_DATABASE_URL === undefined || TEST_DATABASE_URL === '' || !
       await new Promise((r) => setTimeout(r, 500));
       for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
       await store?.dispose();
-      if (TEST_DATABASE_URL) await dropSchema(TEST_DATABASE_URL, jobSchemaFor(store));
     });
 
     it('produces exactly the events of a single-process run', async () => {

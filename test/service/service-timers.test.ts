@@ -4,13 +4,12 @@ import { unixMsFromUtcInstant } from '../../src/core/time/iso-8601.js';
 import {
   createService,
   ensureOperator,
-  jobSchemaFor,
   type Service,
   type ServiceOptions,
 } from '../../src/edges/server/service.js';
 import type { IntervalTimers } from '../../src/edges/server/service-timers.js';
 import { insertElementSets } from '../../src/edges/store/element-set-repository.js';
-import { dropSchema, openStore, type Store } from '../../src/edges/store/open-store.js';
+import { openStore, type Store } from '../../src/edges/store/open-store.js';
 import { getScreeningRun } from '../../src/edges/store/screening-repository.js';
 import type { ScreeningRunner } from '../../src/edges/workers/screening-runner.js';
 import { parseTle } from '../../src/formats/tle/parse-tle.js';
@@ -139,7 +138,6 @@ for (const { kind, skip } of STORES) {
       for (const s of services) await s.close();
       if (sameStore !== store) await sameStore.close();
       await store?.dispose();
-      if (TEST_DATABASE_URL && kind === 'postgres') await dropSchema(TEST_DATABASE_URL, jobSchemaFor(store));
     });
 
     it('starts no timer when both periods are 0', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { jobSchemaFor } from '../../src/edges/server/service.js';
 import { dropSchema, openStore, type Store, type StoreKind } from '../../src/edges/store/open-store.js';
 
 /** The stores every service suite runs against; PostgreSQL only when TEST_DATABASE_URL names a server. */
@@ -21,7 +22,7 @@ export function explainSkippedStores(): void {
 }
 
 export interface TestStore extends Store {
-  /** Close and, for PostgreSQL, drop the isolated schema. */
+  /** Close and, for PostgreSQL, drop the isolated schema and the job queue's schema next to it. */
   dispose(): Promise<void>;
 }
 
@@ -40,6 +41,7 @@ export async function openTestStore(kind: StoreKind): Promise<TestStore> {
     dispose: async () => {
       await store.close();
       await dropSchema(url, schema);
+      await dropSchema(url, jobSchemaFor(store));
     },
   };
 }

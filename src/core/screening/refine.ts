@@ -69,14 +69,18 @@ export class PairRefiner {
     return true;
   }
 
+  /** |Δr|² of the states last read by `stateOf`, km². */
+  private relativeRangeSquaredKm2(): number {
+    const { s1, s2 } = this;
+    const dx = (s2[0] as number) - (s1[0] as number);
+    const dy = (s2[1] as number) - (s1[1] as number);
+    const dz = (s2[2] as number) - (s1[2] as number);
+    return dx * dx + dy * dy + dz * dz;
+  }
+
   /** |Δr| of the states last read by `stateOf`, km. */
   private relativeRangeKm(): number {
-    const { s1, s2 } = this;
-    return Math.hypot(
-      (s2[0] as number) - (s1[0] as number),
-      (s2[1] as number) - (s1[1] as number),
-      (s2[2] as number) - (s1[2] as number),
-    );
+    return Math.sqrt(this.relativeRangeSquaredKm2());
   }
 
   /** |Δv| of the states last read by `stateOf`, km/s. */
@@ -89,28 +93,24 @@ export class PairRefiner {
     );
   }
 
+  /** Δr·Δv of the states last read by `stateOf`, km²/s (zero at a range minimum). */
+  private rangeRateProduct(): number {
+    const { s1, s2 } = this;
+    return (
+      ((s2[0] as number) - (s1[0] as number)) * ((s2[3] as number) - (s1[3] as number)) +
+      ((s2[1] as number) - (s1[1] as number)) * ((s2[4] as number) - (s1[4] as number)) +
+      ((s2[2] as number) - (s1[2] as number)) * ((s2[5] as number) - (s1[5] as number))
+    );
+  }
+
   private rangeRate(i: number, j: number, tUnixMs: number): { rangeKm: number; f: number } | undefined {
     if (!this.stateOf(i, j, tUnixMs)) return undefined;
-    const s1 = this.s1;
-    const s2 = this.s2;
-    const dx = (s2[0] as number) - (s1[0] as number);
-    const dy = (s2[1] as number) - (s1[1] as number);
-    const dz = (s2[2] as number) - (s1[2] as number);
-    const dvx = (s2[3] as number) - (s1[3] as number);
-    const dvy = (s2[4] as number) - (s1[4] as number);
-    const dvz = (s2[5] as number) - (s1[5] as number);
-    return { rangeKm: this.relativeRangeKm(), f: dx * dvx + dy * dvy + dz * dvz };
+    return { rangeKm: this.relativeRangeKm(), f: this.rangeRateProduct() };
   }
 
   /** |Δr|² at t (positions only), NaN on an SGP4 failure. */
   private rangeSquared(i: number, j: number, tUnixMs: number): number {
-    if (!this.stateOf(i, j, tUnixMs)) return Number.NaN;
-    const s1 = this.s1;
-    const s2 = this.s2;
-    const dx = (s2[0] as number) - (s1[0] as number);
-    const dy = (s2[1] as number) - (s1[1] as number);
-    const dz = (s2[2] as number) - (s1[2] as number);
-    return dx * dx + dy * dy + dz * dz;
+    return this.stateOf(i, j, tUnixMs) ? this.relativeRangeSquaredKm2() : Number.NaN;
   }
 
   /**
