@@ -54,8 +54,9 @@ export interface ScreeningRequest {
   /** Sweep steps per time chunk (default: 3 h worth). Chunks bound memory and are the unit of parallel work. */
   readonly chunkSteps?: number;
   /**
-   * Interpolation knots per SGP4 state for element sets (default 2, one-vs-all secondaries 3; 1 = every knot an
-   * SGP4 state). Any value is rigorous (the error is measured and padded); it trades SGP4 calls against padding.
+   * Interpolation knots per SGP4 state for element sets with eccentricity up to 0.1 (default 1 = every knot an
+   * SGP4 state; one-vs-all secondaries 3). Any value is rigorous (the error is measured and padded); it trades
+   * SGP4 calls against padding.
    */
   readonly sgp4Stride?: number;
 }

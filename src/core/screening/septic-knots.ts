@@ -91,7 +91,7 @@ export interface KnotGridGroup {
 
 /**
  * SGP4 knots j = jLo .. jLo+count−1 of one group, time-major (`[(j − jLo)·members + s]·6`), kept for the next
- * chunk, which shares a few. Two buffers per group alternate, so chunks allocate nothing.
+ * chunk, which shares a few. Two buffers per group alternate, so chunks reuse their memory.
  */
 interface CoarseBlock {
   jLo: number;
