@@ -109,12 +109,3 @@ export function orbitEnvelope(
     sgp4Stride: stride,
   };
 }
-
-/** Exact shell test: can two padded radial shells come within `thresholdKm` of each other? */
-export function shellsOverlap(a: OrbitEnvelope, b: OrbitEnvelope, thresholdKm: number): boolean {
-  const aLow = a.perigeeRadiusKm - a.shellPaddingKm;
-  const aHigh = a.apogeeRadiusKm + a.shellPaddingKm;
-  const bLow = b.perigeeRadiusKm - b.shellPaddingKm;
-  const bHigh = b.apogeeRadiusKm + b.shellPaddingKm;
-  return aLow <= bHigh + thresholdKm && bLow <= aHigh + thresholdKm;
-}

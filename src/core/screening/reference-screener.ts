@@ -1,5 +1,6 @@
 import { ObjectStates } from './object-states.js';
-import { type OrbitEnvelope, orbitEnvelope, shellsOverlap } from './orbit-envelope.js';
+import { type OrbitEnvelope, orbitEnvelope } from './orbit-envelope.js';
+import { radialRangeKm } from './radial-range.js';
 import { vectorInRtn } from './rtn.js';
 import { tabulatedEnvelope } from './screening-plan.js';
 import type { ConjunctionEvent, ScreeningRequest } from './screening-types.js';
@@ -43,6 +44,15 @@ export function referenceScreen(
     if (!e) throw new Error('reference: an ephemeris does not cover the window');
     return e;
   });
+  // Radial ranges: the union of the element-only shell and SGP4's own bounds (each rigorous where it applies).
+  const shells = request.objects.map((o, i) => {
+    const e = env[i] as OrbitEnvelope;
+    const [lo, hi] = radialRangeKm(o, e, W0, W1);
+    return [
+      Math.min(lo, e.perigeeRadiusKm - e.shellPaddingKm),
+      Math.max(hi, e.apogeeRadiusKm + e.shellPaddingKm),
+    ] as const;
+  });
   const steps = Math.ceil((W1 - W0) / (stepS * 1000) - 1e-9);
   const times = new Float64Array(steps + 1);
   for (let k = 0; k <= steps; k++) times[k] = Math.min(W0 + k * stepS * 1000, W1);
@@ -61,7 +71,9 @@ export function referenceScreen(
     for (let j = i + 1; j < n; j++) {
       if (failed.has(i) || failed.has(j)) continue;
       if (primaries && !primaries.has(i) && !primaries.has(j)) continue;
-      if (!shellsOverlap(env[i] as OrbitEnvelope, env[j] as OrbitEnvelope, d)) continue;
+      const [iLo, iHi] = shells[i] as readonly [number, number];
+      const [jLo, jHi] = shells[j] as readonly [number, number];
+      if (iLo > jHi + d || jLo > iHi + d) continue;
       pairs.push([i, j]);
     }
   }

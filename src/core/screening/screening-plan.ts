@@ -1,11 +1,14 @@
 import { segmentCovering } from '../orbits/tabulated-ephemeris.js';
-import { createSgp4Model } from '../propagation/sgp4-model.js';
-import { unixMsFromUtcInstant } from '../time/iso-8601.js';
 import { ephemerisEnvelope } from './ephemeris-envelope.js';
 import { EphemerisStateSource } from './ephemeris-states.js';
-import { type OrbitEnvelope, orbitEnvelope, shellsOverlap } from './orbit-envelope.js';
-import type { EphemerisObject, ScreeningExclusion, ScreeningRequest } from './screening-types.js';
-import { sgp4RadialBoundsKm } from './sgp4-radial-bounds.js';
+import { type OrbitEnvelope, orbitEnvelope } from './orbit-envelope.js';
+import { radialRangeKm } from './radial-range.js';
+import type {
+  EphemerisObject,
+  ScreeningExclusion,
+  ScreeningObject,
+  ScreeningRequest,
+} from './screening-types.js';
 import { epochUnixMs } from './sgp4-states.js';
 
 /** Objects sharing one knot gap: they are propagated together (same knot times). */
@@ -151,24 +154,15 @@ export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
     const livePrimaries = request.primaryIndices.filter((p) => active[p] === 1);
     // A request compacted after this filter holds only objects that passed it: not filtered twice.
     if (request.shellFiltered !== true) {
-      for (let i = 0; i < n; i++) {
-        if (active[i] === 0 || isPrimary[i] === 1) continue;
-        const env = envelopes[i] as OrbitEnvelope;
-        const reachable = livePrimaries.some((p) =>
-          shellsOverlap(env, envelopes[p] as OrbitEnvelope, request.thresholdKm),
+      // Radius bounds from SGP4's own formulas over the window (about ±12 km in LEO, where the element-only
+      // shell pads by about ±84 km but does not follow SGP4's drag decay): for the ISS 1 secondary in 16 remains.
+      const shell = (i: number) =>
+        radialRangeKm(
+          request.objects[i] as ScreeningObject,
+          envelopes[i] as OrbitEnvelope,
+          request.startUnixMs,
+          request.endUnixMs,
         );
-        if (!reachable) {
-          active[i] = 0;
-          exclusions.push({
-            index: i,
-            code: 'SHELL_FILTER',
-            detail: 'padded perigee/apogee shell cannot reach any primary',
-          });
-        }
-      }
-      // The survivors again, with the radius bounds SGP4's own formulas give over the window (about ±12 km
-      // in LEO where the element-only shell pads by about ±84 km): for the ISS it leaves half of them.
-      const shell = (i: number) => radialShell(request, envelopes, i);
       const primaryShells = livePrimaries.map(shell);
       for (let i = 0; i < n; i++) {
         if (active[i] === 0 || isPrimary[i] === 1) continue;
@@ -181,7 +175,7 @@ export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
           exclusions.push({
             index: i,
             code: 'SHELL_FILTER',
-            detail: 'SGP4 radius bounds over the window cannot reach any primary',
+            detail: "its radius over the window cannot come within the threshold of any primary's",
           });
         }
       }
@@ -240,31 +234,6 @@ export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
     groups,
     exclusions,
   };
-}
-
-/**
- * Radial range, km, object i can reach over the window: SGP4's near-Earth bounds (`sgp4-radial-bounds.ts`)
- * when its record initialises and is near-Earth, else the padded perigee/apogee shell of its envelope.
- */
-function radialShell(
-  request: ScreeningRequest,
-  envelopes: readonly OrbitEnvelope[],
-  i: number,
-): readonly [number, number] {
-  const env = envelopes[i] as OrbitEnvelope;
-  const loose = [env.perigeeRadiusKm - env.shellPaddingKm, env.apogeeRadiusKm + env.shellPaddingKm] as const;
-  const es = request.objects[i]?.elementSet;
-  if (!es || request.objects[i]?.ephemeris) return loose;
-  const model = createSgp4Model(es);
-  if (!model.ok) return loose;
-  const epochMs = unixMsFromUtcInstant(model.value.sgp4Epoch);
-  const bounds = sgp4RadialBoundsKm(
-    model.value.satrec,
-    (request.startUnixMs - epochMs) / 60_000,
-    (request.endUnixMs - epochMs) / 60_000,
-  );
-  // Never wider than the element-only shell: each is a bound, so their intersection is one too.
-  return bounds ? [Math.max(bounds.minKm, loose[0]), Math.min(bounds.maxKm, loose[1])] : loose;
 }
 
 /** Stands in for the envelope of a tabulated object that is excluded (no coverage): never used. */

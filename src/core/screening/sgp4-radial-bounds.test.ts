@@ -3,7 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseTle } from '../../formats/tle/parse-tle.js';
 import { orbitEnvelope } from './orbit-envelope.js';
-import { sgp4RadialBoundsKm } from './sgp4-radial-bounds.js';
+import { radialTermsOf, sgp4RadialBoundsKm } from './sgp4-radial-bounds.js';
 import { Sgp4States } from './sgp4-states.js';
 
 /**
@@ -20,6 +20,47 @@ const start = Date.UTC(2023, 9, 9, 12);
 const end = start + 7 * 86_400_000;
 
 describe('SGP4 radial bounds over a window', () => {
+  it('take the coefficients satellite.js computes, from the elements alone (every record of the catalog)', () => {
+    const fields = [
+      'no',
+      'ecco',
+      'bstar',
+      'cc1',
+      'cc4',
+      'cc5',
+      'd2',
+      'd3',
+      'd4',
+      'sinmao',
+      'aycof',
+      'con41',
+      'x1mth2',
+    ] as const;
+    let compared = 0;
+    let worst = 0;
+    for (let i = 0; i < sets.length; i++) {
+      const satrec = states.satrecs[i];
+      if (!satrec || states.initError[i] !== 0) continue;
+      const terms = radialTermsOf(sets[i] as (typeof sets)[number]);
+      expect(terms).toBeDefined();
+      if (!terms) continue;
+      expect(terms.method).toBe(satrec.method);
+      expect(terms.isimp).toBe(satrec.isimp);
+      // Deep-space records are bounded by the element-only shell: their drag fields need not match.
+      if (satrec.method !== 'n') continue;
+      for (const f of fields) {
+        const a = terms[f];
+        const b = satrec[f];
+        const scale = Math.max(Math.abs(b), 1e-300);
+        worst = Math.max(worst, Math.abs(a - b) / scale);
+      }
+      compared += 1;
+    }
+    console.log(`${compared} near-Earth records: largest relative difference ${worst.toExponential(2)}`);
+    expect(compared).toBeGreaterThan(20_000);
+    expect(worst).toBeLessThan(1e-9);
+  });
+
   it('contain every SGP4 radius of every near-Earth object of the 2023 catalog (7 days)', () => {
     const out = new Float64Array(6);
     let seed = 7;

@@ -1,26 +1,146 @@
 import type { SatRec } from 'satellite.js';
+import type { ElementSet } from '../orbits/element-set.js';
 
-/** WGS-72 values satellite.js's SGP4 uses (constants.js): Earth radius km, J2, minutes per time unit (1/xke). */
+/** WGS-72 values satellite.js's SGP4 uses (constants.js): Earth radius km, J2, J3/J2, xke. */
 const EARTH_RADIUS_KM = 6378.135;
 const J2 = 0.001082616;
+const J3OJ2 = -0.00000253881 / J2;
 const XKE = 60 / Math.sqrt((EARTH_RADIUS_KM * EARTH_RADIUS_KM * EARTH_RADIUS_KM) / 398600.8);
+const DEG = Math.PI / 180;
+
+/** The SGP4 record fields the radial bounds read. */
+export type RadialTerms = Pick<
+  SatRec,
+  | 'method'
+  | 'isimp'
+  | 'no'
+  | 'ecco'
+  | 'bstar'
+  | 'cc1'
+  | 'cc4'
+  | 'cc5'
+  | 'd2'
+  | 'd3'
+  | 'd4'
+  | 'sinmao'
+  | 'aycof'
+  | 'con41'
+  | 'x1mth2'
+>;
+
+/**
+ * The fields of `RadialTerms` computed from the mean elements as satellite.js's `sgp4init`/`initl` compute
+ * them (near-Earth branch, WGS-72), without building the record: about a microsecond per element set, so
+ * the shell filter can test a whole catalog. Checked field by field against satellite.js's records in the
+ * tests. Undefined when SGP4 would refuse the elements (eccentricity outside [0, 1), mean motion ≤ 0).
+ */
+export function radialTermsOf(es: ElementSet): RadialTerms | undefined {
+  const ecco = es.eccentricity;
+  const noKozai = (es.meanMotionRevPerDay * 2 * Math.PI) / 1440;
+  if (!(ecco >= 0 && ecco < 1) || !(noKozai > 0)) return undefined;
+  const inclo = es.inclinationDeg * DEG;
+  const argpo = es.argOfPericenterDeg * DEG;
+  const mo = es.meanAnomalyDeg * DEG;
+  const bstar = es.bstarPerEarthRadii;
+  // initl: un-Kozai the mean motion.
+  const eccsq = ecco * ecco;
+  const omeosq = 1 - eccsq;
+  const rteosq = Math.sqrt(omeosq);
+  const cosio = Math.cos(inclo);
+  const cosio2 = cosio * cosio;
+  const ak = (XKE / noKozai) ** (2 / 3);
+  const d1 = (0.75 * J2 * (3 * cosio2 - 1)) / (rteosq * omeosq);
+  let delPrime = d1 / (ak * ak);
+  const adel = ak * (1 - delPrime * delPrime - delPrime * (1 / 3 + (134 * delPrime * delPrime) / 81));
+  delPrime = d1 / (adel * adel);
+  const no = noKozai / (1 + delPrime);
+  const ao = (XKE / no) ** (2 / 3);
+  const sinio = Math.sin(inclo);
+  const con41 = -(1 - 5 * cosio2) - cosio2 - cosio2;
+  const rp = ao * (1 - ecco);
+  const method = (2 * Math.PI) / no >= 225 ? 'd' : 'n';
+  // sgp4init: drag coefficients.
+  let isimp = rp < 220 / EARTH_RADIUS_KM + 1 ? 1 : 0;
+  if (method === 'd') isimp = 1;
+  let sfour = 78 / EARTH_RADIUS_KM + 1;
+  let qzms24 = ((120 - 78) / EARTH_RADIUS_KM) ** 4;
+  const perige = (rp - 1) * EARTH_RADIUS_KM;
+  if (perige < 156) {
+    sfour = perige < 98 ? 20 : perige - 78;
+    qzms24 = ((120 - sfour) / EARTH_RADIUS_KM) ** 4;
+    sfour = sfour / EARTH_RADIUS_KM + 1;
+  }
+  const tsi = 1 / (ao - sfour);
+  const eta = ao * ecco * tsi;
+  const etasq = eta * eta;
+  const eeta = ecco * eta;
+  const psisq = Math.abs(1 - etasq);
+  const coef = qzms24 * tsi ** 4;
+  const coef1 = coef / psisq ** 3.5;
+  const cc2 =
+    coef1 *
+    no *
+    (ao * (1 + 1.5 * etasq + eeta * (4 + etasq)) +
+      ((0.375 * J2 * tsi) / psisq) * con41 * (8 + 3 * etasq * (8 + etasq)));
+  const cc1 = bstar * cc2;
+  const x1mth2 = 1 - cosio2;
+  const cc4 =
+    2 *
+    no *
+    coef1 *
+    ao *
+    omeosq *
+    (eta * (2 + 0.5 * etasq) +
+      ecco * (0.5 + 2 * etasq) -
+      ((J2 * tsi) / (ao * psisq)) *
+        (-3 * con41 * (1 - 2 * eeta + etasq * (1.5 - 0.5 * eeta)) +
+          0.75 * x1mth2 * (2 * etasq - eeta * (1 + etasq)) * Math.cos(2 * argpo)));
+  const cc5 = 2 * coef1 * ao * omeosq * (1 + 2.75 * (etasq + eeta) + eeta * etasq);
+  let d2 = 0;
+  let d3 = 0;
+  let d4 = 0;
+  if (isimp !== 1) {
+    const cc1sq = cc1 * cc1;
+    d2 = 4 * ao * tsi * cc1sq;
+    const temp = (d2 * tsi * cc1) / 3;
+    d3 = (17 * ao + sfour) * temp;
+    d4 = 0.5 * temp * ao * tsi * (221 * ao + 31 * sfour) * cc1;
+  }
+  return {
+    method,
+    isimp,
+    no,
+    ecco,
+    bstar,
+    cc1,
+    cc4,
+    cc5,
+    d2,
+    d3,
+    d4,
+    sinmao: Math.sin(mo),
+    aycof: -0.5 * J3OJ2 * sinio,
+    con41,
+    x1mth2,
+  };
+}
 /** Rounding and the WASM/scalar SGP4 difference (≈ 0.2 m) are far below this, km. */
 const MARGIN_KM = 1;
 
-/** Range of a·x over x in [lo, hi]. */
-function scaled(a: number, lo: number, hi: number): [number, number] {
-  const p = a * lo;
-  const q = a * hi;
-  return p < q ? [p, q] : [q, p];
-}
-
-/** Range of t^k over t in [t0, t1] (t0 ≤ t1, either sign). */
-function power(t0: number, t1: number, k: number): [number, number] {
+/** Lower and upper bounds of c·t^k over t in [t0, t1] (t0 ≤ t1, either sign), as [low, high] into `out`. */
+function termRange(c: number, t0: number, t1: number, k: number, out: Float64Array): void {
   const a = t0 ** k;
   const b = t1 ** k;
-  if (k % 2 === 1) return [a, b];
-  return t0 <= 0 && t1 >= 0 ? [0, Math.max(a, b)] : [Math.min(a, b), Math.max(a, b)];
+  let lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  if (k % 2 === 0 && t0 <= 0 && t1 >= 0) lo = 0;
+  const p = c * lo;
+  const q = c * hi;
+  out[0] = Math.min(p, q);
+  out[1] = Math.max(p, q);
 }
+
+const scratch = new Float64Array(2);
 
 /**
  * Bounds of the geocentric distance SGP4 (near-Earth branch) can give for `satrec` at any time in
@@ -38,23 +158,20 @@ function power(t0: number, t1: number, k: number): [number, number] {
  * coarser, element-only bound (about ±84 km for the ISS where this gives about ±12 km).
  */
 export function sgp4RadialBoundsKm(
-  satrec: SatRec,
+  satrec: RadialTerms,
   t0Min: number,
   t1Min: number,
 ): { readonly minKm: number; readonly maxKm: number } | undefined {
   if (satrec.method !== 'n' || !(t1Min >= t0Min)) return undefined;
-  // tempa over the interval.
+  // tempa over the interval, term by term.
   let tLo = 1;
   let tHi = 1;
-  const terms: [number, number][] = [scaled(-satrec.cc1, ...power(t0Min, t1Min, 1))];
-  if (satrec.isimp !== 1) {
-    terms.push(scaled(-satrec.d2, ...power(t0Min, t1Min, 2)));
-    terms.push(scaled(-satrec.d3, ...power(t0Min, t1Min, 3)));
-    terms.push(scaled(-satrec.d4, ...power(t0Min, t1Min, 4)));
-  }
-  for (const [lo, hi] of terms) {
-    tLo += lo;
-    tHi += hi;
+  const coefficients = satrec.isimp !== 1 ? 4 : 1;
+  for (let k = 1; k <= coefficients; k++) {
+    const c = k === 1 ? satrec.cc1 : k === 2 ? satrec.d2 : k === 3 ? satrec.d3 : satrec.d4;
+    termRange(-c, t0Min, t1Min, k, scratch);
+    tLo += scratch[0] as number;
+    tHi += scratch[1] as number;
   }
   if (!(tLo > 0)) return undefined;
   const a0 = (XKE / satrec.no) ** (2 / 3);
@@ -62,7 +179,8 @@ export function sgp4RadialBoundsKm(
   const aMax = a0 * tHi * tHi;
   // Eccentricity: secular drag term over the interval, periodic C5 term by its amplitude.
   // Only the largest eccentricity matters: r_min = a_min(1 − e_max), r_max = a_max(1 + e_max).
-  let eHi = satrec.ecco + (scaled(-satrec.bstar * satrec.cc4, ...power(t0Min, t1Min, 1))[1] as number);
+  termRange(-satrec.bstar * satrec.cc4, t0Min, t1Min, 1, scratch);
+  let eHi = satrec.ecco + (scratch[1] as number);
   if (satrec.isimp !== 1) eHi += Math.abs(satrec.bstar * satrec.cc5) * (1 + Math.abs(satrec.sinmao));
   eHi = Math.max(eHi, 1e-6);
   if (!(eHi < 0.9)) return undefined;
