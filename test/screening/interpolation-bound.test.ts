@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { classifyRegime } from '../../src/core/orbits/regime.js';
+import { SeededRandom } from '../../src/core/risk/seeded-random.js';
 import { hermiteState } from '../../src/core/screening/hermite.js';
 import {
   createInterpolationErrors,
@@ -37,11 +38,8 @@ function check(request: ScreeningRequest, expectStride: number) {
   const interp = new Float64Array(6);
   const knots = new Float64Array(12);
   const knotErrors = new Uint8Array(2);
-  let seed = 12345;
-  const random = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31;
-    return seed / 2 ** 31;
-  };
+  const rng = new SeededRandom(12345);
+  const random = () => rng.nextDouble();
   let checked = 0;
   let worstRatio = 0;
   plan.groups.forEach((group, g) => {

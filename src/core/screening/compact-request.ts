@@ -25,7 +25,6 @@ export function compactRequest(plan: ScreeningPlan): CompactRequest {
   const objects = original.map((i) => plan.request.objects[i] as ScreeningRequest['objects'][number]);
   const request: ScreeningRequest = {
     ...rest,
-    ...(primaryIndices ? { shellFiltered: true } : {}),
     objects,
     ...(primaryIndices
       ? { primaryIndices: primaryIndices.map((p) => compactOf[p] as number).filter((p) => p >= 0) }

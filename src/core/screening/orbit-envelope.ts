@@ -57,7 +57,9 @@ export function knotGapFor(
  * Envelope of an element set over a window of `windowDays` (`knotDensity` scales the interpolation knots per
  * orbit, of which one in `sgp4Stride` is an SGP4 state). The shell padding covers the SGP4 short-period
  * terms (J2 radial oscillation ≈ 1.5·J2·Re²/p, below 12 km in LEO), long-period eccentricity changes
- * and the decay implied by the mean-motion derivative over the window, with a 30 km safety margin.
+ * and the decay implied by the mean-motion derivative over the window, with a 30 km safety margin. SGP4 ignores
+ * that derivative and decays with B*, so for near-Earth element sets this shell is not a bound on SGP4's radius
+ * (old element sets with large B* go below it): the shell filter uses `radial-range.ts` instead.
  */
 export function orbitEnvelope(
   es: ElementSet,

@@ -152,32 +152,29 @@ export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
       isPrimary[p] = 1;
     }
     const livePrimaries = request.primaryIndices.filter((p) => active[p] === 1);
-    // A request compacted after this filter holds only objects that passed it: not filtered twice.
-    if (request.shellFiltered !== true) {
-      // Radius bounds from SGP4's own formulas over the window (about ±12 km in LEO, where the element-only
-      // shell pads by about ±84 km but does not follow SGP4's drag decay): for the ISS 1 secondary in 16 remains.
-      const shell = (i: number) =>
-        radialRangeKm(
-          request.objects[i] as ScreeningObject,
-          envelopes[i] as OrbitEnvelope,
-          request.startUnixMs,
-          request.endUnixMs,
-        );
-      const primaryShells = livePrimaries.map(shell);
-      for (let i = 0; i < n; i++) {
-        if (active[i] === 0 || isPrimary[i] === 1) continue;
-        const [lo, hi] = shell(i);
-        const reachable = primaryShells.some(
-          ([pLo, pHi]) => lo <= pHi + request.thresholdKm && pLo <= hi + request.thresholdKm,
-        );
-        if (!reachable) {
-          active[i] = 0;
-          exclusions.push({
-            index: i,
-            code: 'SHELL_FILTER',
-            detail: "its radius over the window cannot come within the threshold of any primary's",
-          });
-        }
+    // Radius bounds from SGP4's own formulas over the window (about ±12 km in LEO, where the element-only
+    // shell pads by about ±84 km but does not follow SGP4's drag decay): for the ISS 1 secondary in 16 remains.
+    const shell = (i: number) =>
+      radialRangeKm(
+        request.objects[i] as ScreeningObject,
+        envelopes[i] as OrbitEnvelope,
+        request.startUnixMs,
+        request.endUnixMs,
+      );
+    const primaryShells = livePrimaries.map(shell);
+    for (let i = 0; i < n; i++) {
+      if (active[i] === 0 || isPrimary[i] === 1) continue;
+      const [lo, hi] = shell(i);
+      const reachable = primaryShells.some(
+        ([pLo, pHi]) => lo <= pHi + request.thresholdKm && pLo <= hi + request.thresholdKm,
+      );
+      if (!reachable) {
+        active[i] = 0;
+        exclusions.push({
+          index: i,
+          code: 'SHELL_FILTER',
+          detail: "its radius over the window cannot come within the threshold of any primary's",
+        });
       }
     }
   }

@@ -59,11 +59,6 @@ export interface ScreeningRequest {
    * SGP4 calls against padding.
    */
   readonly sgp4Stride?: number;
-  /**
-   * One-vs-all only: the objects already passed the shell filters against these primaries (set on compacted
-   * requests, so the filters, which initialise SGP4 for every candidate, run once).
-   */
-  readonly shellFiltered?: boolean;
 }
 
 /**

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseTle } from '../../formats/tle/parse-tle.js';
+import { SeededRandom } from '../risk/seeded-random.js';
 import { orbitEnvelope } from './orbit-envelope.js';
 import { radialTermsOf, sgp4RadialBoundsKm } from './sgp4-radial-bounds.js';
 import { Sgp4States } from './sgp4-states.js';
@@ -63,11 +64,8 @@ describe('SGP4 radial bounds over a window', () => {
 
   it('contain every SGP4 radius of every near-Earth object of the 2023 catalog (7 days)', () => {
     const out = new Float64Array(6);
-    let seed = 7;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
+    const rng = new SeededRandom(7);
+    const random = () => rng.nextDouble();
     let objects = 0;
     let samples = 0;
     let worstInsideKm = Number.POSITIVE_INFINITY;

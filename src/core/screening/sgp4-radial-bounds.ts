@@ -1,11 +1,8 @@
-import type { SatRec } from 'satellite.js';
+import { constants, type SatRec } from 'satellite.js';
 import type { ElementSet } from '../orbits/element-set.js';
 
-/** WGS-72 values satellite.js's SGP4 uses (constants.js): Earth radius km, J2, J3/J2, xke. */
-const EARTH_RADIUS_KM = 6378.135;
-const J2 = 0.001082616;
-const J3OJ2 = -0.00000253881 / J2;
-const XKE = 60 / Math.sqrt((EARTH_RADIUS_KM * EARTH_RADIUS_KM * EARTH_RADIUS_KM) / 398600.8);
+// The WGS-72 values satellite.js's SGP4 itself uses, so the coefficients below are its own.
+const { earthRadius: EARTH_RADIUS_KM, j2: J2, j3oj2: J3OJ2, xke: XKE } = constants;
 const DEG = Math.PI / 180;
 
 /** The SGP4 record fields the radial bounds read. */
