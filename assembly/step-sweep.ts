@@ -7,6 +7,11 @@
 const HEADER: usize = 1024;
 const GRID_HALF_WIDTH_KM: f64 = 8_500;
 const WAKE_RING_STEPS: i32 = 64;
+/**
+ * Column pairs with at most this many object pairs are tested pair by pair: most columns hold a few objects, and
+ * there the sorted x sweep's data-dependent loop exits cost more than testing every pair (same pairs either way).
+ */
+const BRUTE_PAIRS: i32 = 64;
 
 // Hands a full output buffer of (object, object, step) triples to the host (import `step-sweep`.`flush`).
 declare function flush(count: i32): void;
@@ -413,8 +418,32 @@ function stencil(): void {
   }
 }
 
+/** Small column pairs: every pair tested, branch-free until a ball test passes (rare, so well predicted). */
+function brutePair(lo: i32, hi: i32, lo2: i32, hi2: i32, same: bool): void {
+  for (let s = lo; s < hi; s++) {
+    if (B(pSfast, s) === 1) continue;
+    const xa = F(pSx, s);
+    const ya = F(pSy, s);
+    const za = F(pSz, s);
+    const ra = F(pSrad, s);
+    for (let t = same ? s + 1 : lo2; t < hi2; t++) {
+      const dx = F(pSx, t) - xa;
+      const dy = F(pSy, t) - ya;
+      const dz = F(pSz, t) - za;
+      const rr = ra + F(pSrad, t);
+      if (dx * dx + dy * dy + dz * dz <= rr * rr && B(pSfast, t) === 0) {
+        testPair(I(pSq, s), I(pSq, t));
+      }
+    }
+  }
+}
+
 function columnPair(lo: i32, hi: i32, lo2: i32, hi2: i32, same: bool): void {
   if (lo2 === hi2) return;
+  if ((hi - lo) * (hi2 - lo2) <= BRUTE_PAIRS) {
+    brutePair(lo, hi, lo2, hi2, same);
+    return;
+  }
   let start2 = lo2;
   for (let s = lo; s < hi; s++) {
     if (B(pSfast, s) === 1) continue;

@@ -44,7 +44,6 @@ export function screenChunk(
   chunk: number,
 ): ChunkResult {
   const callsBefore = states.calls;
-  const evalsBefore = filler.evaluations;
   const { startUnixMs: chunkStart, endUnixMs: chunkEnd } = chunkRange(plan, chunk);
   const W0 = plan.startUnixMs;
   const stepMs = plan.stepS * 1000;
@@ -58,6 +57,7 @@ export function screenChunk(
   const knotBase = new Int32Array(n);
   const knotFirst = new Float64Array(n);
   let totalKnots = 0;
+  let knotEvaluations = 0;
   const groupCounts: number[] = [];
   const k0 = Math.round((chunkStart - W0) / stepMs);
   const k1 = Math.min(k0 + plan.chunkSteps, plan.stepCount);
@@ -86,7 +86,7 @@ export function screenChunk(
     const kFirst = Math.floor((chunkStart - W0) / gapMs);
     const m = group.members.length;
     const errs = new Uint8Array(m * count);
-    fillKnotGrid(filler, g, group, group.members, W0, kFirst, count, knots, errs, {
+    knotEvaluations += fillKnotGrid(filler, g, group, group.members, W0, kFirst, count, knots, errs, {
       offsetStates: offset,
       memberStride: 1,
       timeStride: m,
@@ -196,7 +196,7 @@ export function screenChunk(
     broadPhasePairSteps: broad,
     narrowPhasePairSteps: narrow,
     candidateIntervals: intervals,
-    knotEvaluations: filler.evaluations - evalsBefore,
+    knotEvaluations,
     exactSgp4Calls: states.calls - callsBefore,
   };
 }

@@ -135,6 +135,7 @@ export interface ScreeningStats {
   readonly candidateIntervals: number;
   /** Distinct candidate pairs refined with exact SGP4. */
   readonly candidatePairs: number;
+  /** SGP4 states the chunks' interpolation knots rest on (one shared by two chunks counts in each). */
   readonly knotEvaluations: number;
   readonly exactSgp4Calls: number;
   /** Events dropped because one of their objects failed to propagate later in the window. */

@@ -187,7 +187,9 @@ function coarseKnots(
  * Fill the knots k = kFirst .. kFirst+count−1 at `windowStartUnixMs + k·gapS` (layout as `KnotFiller.fill`):
  * with stride 1 straight from the filler; otherwise SGP4 states at every stride-th knot (anchored at the window
  * start, so every chunk and every worker computes the same knots) and manufactured knots between them. A
- * manufactured knot carries the error code of the first failed SGP4 knot it was built from.
+ * manufactured knot carries the error code of the first failed SGP4 knot it was built from. Returns the number of
+ * SGP4 states the knots rest on (members × coarse knots), whether computed now or kept from the previous call, so
+ * that the count does not depend on which thread screened which chunk.
  */
 export function fillKnotGrid(
   filler: KnotFiller,
@@ -200,11 +202,11 @@ export function fillKnotGrid(
   out: Float64Array,
   errors: Uint8Array,
   layout: KnotLayout = memberMajorLayout(count),
-): void {
+): number {
   const stride = group.sgp4Stride;
   if (stride === 1) {
     filler.fill(groupKey, members, windowStartUnixMs, group.gapS, kFirst, count, out, errors, layout);
-    return;
+    return members.length * count;
   }
   // Knot k lies in coarse interval j = ⌊k/stride⌋, whose polynomial uses SGP4 knots j−1 .. j+2.
   const jLo = Math.floor(kFirst / stride) - 1;
@@ -281,4 +283,5 @@ export function fillKnotGrid(
       j += 1;
     }
   }
+  return m * (jHi - jLo + 1);
 }
