@@ -1,10 +1,10 @@
 import type { InterpolationErrors } from '../../core/screening/interpolation-error.js';
 import type { ChunkResult } from '../../core/screening/screen-chunk.js';
-import type { ScreeningRequest } from '../../core/screening/screening-types.js';
+import type { PackedRequest } from './packed-request.js';
 
 /** Messages between the screening pool (main thread) and its workers; all plain, structured-clonable data. */
 export interface ScreenWorkerData {
-  readonly request: ScreeningRequest;
+  readonly packed: PackedRequest;
 }
 
 export type ToScreenWorker =

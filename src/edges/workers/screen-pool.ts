@@ -12,6 +12,7 @@ import { mergeObjectPartitions, partitionSecondaries } from '../../core/screenin
 import type { ChunkResult } from '../../core/screening/screen-chunk.js';
 import { buildScreeningPlan, type ScreeningPlan } from '../../core/screening/screening-plan.js';
 import type { ScreeningRequest, ScreeningResult } from '../../core/screening/screening-types.js';
+import { packRequest } from './packed-request.js';
 import type { FromScreenWorker, ScreenWorkerData, ToScreenWorker } from './screen-messages.js';
 
 export interface ScreenPoolOptions {
@@ -94,7 +95,7 @@ async function runWorkers(
   onProgress: ScreenPoolOptions['onProgress'],
 ): Promise<ScreeningResult> {
   const plan = buildScreeningPlan(request);
-  const data: ScreenWorkerData = { request };
+  const data: ScreenWorkerData = { packed: packRequest(request) };
   // Workers must not inherit flags meant for an `--eval` parent (e.g. --input-type).
   const execArgv = process.execArgv.filter(
     (a) => !a.startsWith('--input-type') && a !== '-e' && a !== '--eval',

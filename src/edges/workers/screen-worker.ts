@@ -9,6 +9,7 @@ import { BulkKnotFiller } from '../../core/screening/knot-filler.js';
 import { screeningSources } from '../../core/screening/object-states.js';
 import { screenChunk } from '../../core/screening/screen-chunk.js';
 import { buildScreeningPlan } from '../../core/screening/screening-plan.js';
+import { unpackRequest } from './packed-request.js';
 import type { FromScreenWorker, ScreenWorkerData, ToScreenWorker } from './screen-messages.js';
 
 /**
@@ -19,7 +20,7 @@ import type { FromScreenWorker, ScreenWorkerData, ToScreenWorker } from './scree
 async function run(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('screen-worker must run in a worker thread');
-  const { request } = workerData as ScreenWorkerData;
+  const request = unpackRequest((workerData as ScreenWorkerData).packed);
   const post = (message: FromScreenWorker, transfer: ArrayBuffer[] = []) =>
     port.postMessage(message, transfer);
   try {
