@@ -124,6 +124,8 @@ function measureBatch(
     const knots = new Float64Array(m * (intervals + 1) * 6);
     const knotErr = new Uint8Array(m * (intervals + 1));
     const key = fillerKey;
+    // Knot intervals a chunk can read: those starting before the window end.
+    const neededIntervals = Math.ceil((plan.endUnixMs - plan.startUnixMs) / gapMs);
     fillKnotGrid(filler, key, group, members, plan.startUnixMs, 0, intervals + 1, knots, knotErr);
     // Exact states at interior points come from the filler itself (never manufactured).
     const samples = fractions.map((tau) => {
@@ -142,17 +144,28 @@ function measureBatch(
       let maxPos = 0;
       let maxVel = 0;
       let failed = false;
+      // Intervals measured: up to the first failed knot. A failure past the knots the window needs (a window
+      // shorter than the orbit measured, an object decaying after the window end) ends the measurement there
+      // without excluding the object; the intervals the sweep uses are all measured.
+      let measured = intervals;
       for (let t = 0; t <= intervals && !failed; t++) {
         const code = knotErr[k * (intervals + 1) + t] as number;
-        if (code !== 0) {
-          into.errorNumber[i] = code;
-          into.errorAtUnixMs[i] = plan.startUnixMs + t * gapMs;
-          failed = true;
+        if (code === 0) continue;
+        if (t > neededIntervals) {
+          measured = t - 1;
+          break;
         }
+        into.errorNumber[i] = code;
+        into.errorAtUnixMs[i] = plan.startUnixMs + t * gapMs;
+        failed = true;
       }
-      for (let t = 0; t < intervals && !failed; t++) {
+      for (let t = 0; t < measured && !failed; t++) {
         for (const sample of samples) {
           const code = sample.errs[k * intervals + t] as number;
+          if (code !== 0 && t >= neededIntervals) {
+            measured = t;
+            break;
+          }
           if (code !== 0) {
             into.errorNumber[i] = code;
             into.errorAtUnixMs[i] = plan.startUnixMs + (t + sample.tau) * gapMs;

@@ -240,3 +240,34 @@ describe('exclusions are counted and reported', () => {
     expect(result.conjunctions.every((c) => c.index1 < 6 && c.index2 < 6)).toBe(true);
   });
 });
+
+describe('an object that decays after the window end', () => {
+  // SL-8 DEB (9572), from the 2023-10-09 catalog (data/sample): SGP4 reports decay (error 6) at the knot of
+  // 2023-10-12T18:22:08.927Z of a 7-day screening from the catalog's median epoch, 3.3 days into it.
+  const sl8 = parseTle(
+    [
+      '0 SL-8 DEB',
+      '1 09572U 75112C   23281.09328950  .08088259  19070-5  31259-2 0  9995',
+      '2 09572  73.9823 310.2340 0008125 285.2222  74.8130 16.23822304554704',
+    ].join('\n'),
+    'sl8-deb.3le',
+  ).records.map((es) => ({ elementSet: es, regime: classifyRegime(es) }));
+  const decayUnixMs = Date.parse('2023-10-12T18:22:08.927Z');
+
+  it('is screened, not excluded, over a window shorter than its orbit that ends an hour before its decay', () => {
+    expect(sl8.length).toBe(1);
+    // The error measurement spans one orbit (about 89 min) from the window start, past the decay.
+    const window = { startUnixMs: decayUnixMs - 80 * 60_000, endUnixMs: decayUnixMs - 60 * 60_000 };
+    const result = screenCatalog({ objects: [...injected, ...sl8], ...window, thresholdKm: 5 });
+    expect(result.exclusions).toEqual([]);
+    expect(result.stats.objectsScreened).toBe(injected.length + 1);
+    // Over the whole day before the decay it is excluded, with the SGP4 code and the time it failed.
+    const late = screenCatalog({
+      objects: [...injected, ...sl8],
+      startUnixMs: decayUnixMs - 86_400_000,
+      endUnixMs: decayUnixMs + 3_600_000,
+      thresholdKm: 5,
+    });
+    expect(late.exclusions.map((x) => [x.index, x.code])).toEqual([[injected.length, 'SGP4_DECAYED']]);
+  });
+});
