@@ -12,6 +12,7 @@ const WAKE_RING_STEPS: i32 = 64;
  * there the sorted x sweep's data-dependent loop exits cost more than testing every pair (same pairs either way).
  */
 const BRUTE_PAIRS: i32 = 64;
+const MERGED_PAIRS: i32 = 256;
 
 // Hands a full output buffer of (object, object, step) triples to the host (import `step-sweep`.`flush`).
 declare function flush(count: i32): void;
@@ -59,6 +60,8 @@ let h: f64 = 0;
 let halfCell: f64 = 0;
 let invCell: f64 = 0;
 let radMax: f64 = 0;
+/** Largest ball radius of this step (all-vs-all: radii follow each object's interpolated speed). */
+let stepRadMax: f64 = 0;
 
 let step: i32 = 0;
 let dueCount: i32 = 0;
@@ -272,6 +275,8 @@ function schedule(q: i32, wakeStep: i32): void {
 
 function interpolate(dt: f64): void {
   const count = dueCount;
+  const halfThreshold = d / 2;
+  let rMax: f64 = 0;
   for (let s = 0; s < count; s++) {
     const q = oneVsAll ? I(pDueSlots, s) : s;
     const u = dt * F(pInvGapMs, q) - F(pKFirst, q);
@@ -308,8 +313,22 @@ function interpolate(dt: f64): void {
     setF(pPos, o + 2, h00 * z0 + h10 * w0 + h01 * z1 + h11 * w1);
     setF(pVel, o, d00 * (x0 - x1) + d10 * u0 + d11 * u1);
     setF(pVel, o + 1, d00 * (y0 - y1) + d10 * v0 + d11 * v1);
-    setF(pVel, o + 2, d00 * (z0 - z1) + d10 * w0 + d11 * w1);
+    const vx = d00 * (x0 - x1) + d10 * u0 + d11 * u1;
+    const vy = d00 * (y0 - y1) + d10 * v0 + d11 * v1;
+    const vz = d00 * (z0 - z1) + d10 * w0 + d11 * w1;
+    setF(pVel, o, vx);
+    setF(pVel, o + 1, vy);
+    setF(pVel, o + 2, vz);
+    if (!oneVsAll) {
+      // ρ = d/2 + ε + (|ṽ| + ε')·h + a·h²/2: the speed at the step centre, not the orbit's largest, so
+      // eccentric objects far from perigee have small balls and stay out of the wide scans.
+      const r = halfThreshold + F(pVel, o + 3) + Math.sqrt(vx * vx + vy * vy + vz * vz) * h;
+      setF(pPos, o + 3, r);
+      setB(pIsFast, q, r > halfCell ? 1 : 0);
+      if (r > rMax) rMax = r;
+    }
   }
+  stepRadMax = rMax;
 }
 
 function classify(farEdge: f64): i32 {
@@ -407,13 +426,45 @@ function stencil(): void {
     const cz = c - cy * nCol;
     const lo = I(pColCount, c);
     const hi = I(pColCount, c + 1);
-    columnPair(lo, hi, lo, hi, true);
-    if (cz + 1 < nCol) columnPair(lo, hi, I(pColCount, c + 1), I(pColCount, c + 2), false);
+    // Columns are laid out row after row, so the column itself and its right neighbour are one range of the
+    // sorted order, as are the three columns of the next row: small ones go through one loop each.
+    const rightHi = cz + 1 < nCol ? I(pColCount, c + 2) : hi;
+    if ((hi - lo) * (rightHi - lo) <= MERGED_PAIRS) bruteRun(lo, hi, rightHi);
+    else {
+      columnPair(lo, hi, lo, hi, true);
+      if (cz + 1 < nCol) columnPair(lo, hi, hi, rightHi, false);
+    }
     if (cy + 1 < nCol) {
       const up = c + nCol;
-      if (cz > 0) columnPair(lo, hi, I(pColCount, up - 1), I(pColCount, up), false);
-      columnPair(lo, hi, I(pColCount, up), I(pColCount, up + 1), false);
-      if (cz + 1 < nCol) columnPair(lo, hi, I(pColCount, up + 1), I(pColCount, up + 2), false);
+      const upLo = I(pColCount, cz > 0 ? up - 1 : up);
+      const upHi = I(pColCount, cz + 1 < nCol ? up + 2 : up + 1);
+      if (upLo === upHi) continue;
+      if ((hi - lo) * (upHi - upLo) <= MERGED_PAIRS) brutePair(lo, hi, upLo, upHi, false);
+      else {
+        if (cz > 0) columnPair(lo, hi, I(pColCount, up - 1), I(pColCount, up), false);
+        columnPair(lo, hi, I(pColCount, up), I(pColCount, up + 1), false);
+        if (cz + 1 < nCol) columnPair(lo, hi, I(pColCount, up + 1), I(pColCount, up + 2), false);
+      }
+    }
+  }
+}
+
+/** Every pair (s, t) with s in [lo, hi) and s < t < to: a column against itself and the columns after it. */
+function bruteRun(lo: i32, hi: i32, to: i32): void {
+  for (let s = lo; s < hi; s++) {
+    if (B(pSfast, s) === 1) continue;
+    const xa = F(pSx, s);
+    const ya = F(pSy, s);
+    const za = F(pSz, s);
+    const ra = F(pSrad, s);
+    for (let t = s + 1; t < to; t++) {
+      const dx = F(pSx, t) - xa;
+      const dy = F(pSy, t) - ya;
+      const dz = F(pSz, t) - za;
+      const rr = ra + F(pSrad, t);
+      if (dx * dx + dy * dy + dz * dz <= rr * rr && B(pSfast, t) === 0) {
+        testPair(I(pSq, s), I(pSq, t));
+      }
     }
   }
 }
@@ -473,7 +524,7 @@ function columnPair(lo: i32, hi: i32, lo2: i32, hi2: i32, same: bool): void {
 function scan(): void {
   for (let a = 0; a < L; a++) {
     if (B(pIsFast, a) !== 1 || I(pCol, a) < 0) continue;
-    const reach = F(pPos, 4 * a + 3) + radMax;
+    const reach = F(pPos, 4 * a + 3) + stepRadMax;
     const span = <i32>Math.ceil(reach * invCell);
     const c0 = I(pCol, a);
     const cy = c0 / nCol;
