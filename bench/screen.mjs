@@ -113,6 +113,26 @@ function compare(current, previous) {
   return { same, changed, added, removed, maxTcaDifferenceMs: maxTcaMs, maxMissDifferenceM: maxMissM };
 }
 
+// The previous events are read before the long run, so a wrong file fails at once, not after it.
+const comparePath = opt('--compare', '');
+let previousEvents;
+if (comparePath) {
+  let parsed;
+  try {
+    parsed = JSON.parse(readFileSync(comparePath, 'utf8'));
+  } catch (error) {
+    console.error(`--compare ${comparePath}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
+  if (!Array.isArray(parsed?.events)) {
+    console.error(
+      `--compare ${comparePath}: no "events" array; pass a file written by --out (the printed report holds no events)`,
+    );
+    process.exit(2);
+  }
+  previousEvents = parsed.events;
+}
+
 const report = { input, days, thresholdKm: 5 };
 if (!flag('--skip-full')) {
   const full = [];
@@ -127,12 +147,8 @@ if (!flag('--skip-full')) {
       conjunctions: median(full.map((r) => r.conjunctions)),
     },
   };
-  const comparePath = opt('--compare', '');
-  if (comparePath)
-    report.allVsAll.comparedWith = {
-      file: comparePath,
-      ...compare(last.events, JSON.parse(readFileSync(comparePath, 'utf8')).events),
-    };
+  if (previousEvents)
+    report.allVsAll.comparedWith = { file: comparePath, ...compare(last.events, previousEvents) };
   const outPath = opt('--out', '');
   if (outPath) writeFileSync(outPath, JSON.stringify({ events: last.events }));
 }
