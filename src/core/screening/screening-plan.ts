@@ -74,6 +74,9 @@ export const SECONDARY_KNOT_DENSITY = 0.5625;
 export const SECONDARY_SGP4_STRIDE = 3;
 export const ECCENTRIC_SECONDARY_KNOT_DENSITY = 0.25;
 
+/** Knot-interval counts within a factor 1.25 share a knot group (see `buildScreeningPlan`). */
+const INTERVAL_BUCKET_LOG = Math.log(1.25);
+
 export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
   const n = request.objects.length;
   if (!(request.endUnixMs > request.startUnixMs))
@@ -178,8 +181,12 @@ export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
       }
     }
   }
-  // Group by knot gap and by knot intervals per orbit (what the error measurement samples), so one bulk
-  // propagator per group serves both the measurement and every chunk.
+  // Group by knot gap, so one bulk propagator per group serves both the measurement and every chunk. A group
+  // measures its interpolation error over the most knot intervals any member's orbit needs: at least one orbit
+  // plus one for each member (a longer span only raises the measured maximum). Counts are bucketed in steps
+  // of 25 % (deep-space orbits of hours to days share the longest gap): about a sixth as many groups as
+  // keying on each member's own count, so a sixth as many propagator calls per chunk, for a measurement at
+  // most 25 % longer.
   const byGap = new Map<
     string,
     { gapS: number; orbitIntervals: number; tabulated: boolean; sgp4Stride: number; members: number[] }
@@ -191,10 +198,12 @@ export function buildScreeningPlan(request: ScreeningRequest): ScreeningPlan {
     const spanS = tabulated ? windowS : (envelopes[i] as OrbitEnvelope).periodS;
     const orbitIntervals = Math.ceil(spanS / gapS) + 1;
     const sgp4Stride = (envelopes[i] as OrbitEnvelope).sgp4Stride;
-    const key = `${tabulated ? 'e' : 's'}/${gapS}/${orbitIntervals}/${sgp4Stride}`;
+    const key = `${tabulated ? 'e' : 's'}/${gapS}/${sgp4Stride}/${Math.floor(Math.log(orbitIntervals) / INTERVAL_BUCKET_LOG)}`;
     const entry = byGap.get(key);
-    if (entry) entry.members.push(i);
-    else byGap.set(key, { gapS, orbitIntervals, tabulated, sgp4Stride, members: [i] });
+    if (entry) {
+      entry.members.push(i);
+      entry.orbitIntervals = Math.max(entry.orbitIntervals, orbitIntervals);
+    } else byGap.set(key, { gapS, orbitIntervals, tabulated, sgp4Stride, members: [i] });
   }
   // Element-set groups first, in the order they always had (tabulated groups are extra, at the end).
   const groups = [...byGap.values()]
