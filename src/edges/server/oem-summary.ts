@@ -20,7 +20,7 @@ export function summarizeOem(text: string, file: string): { summary?: OemSummary
     issues.push({ file, line, field, code, message, severity: 'error' });
   const lines = lexKvn(text);
   const first = lines.find((l) => l.kind !== 'blank' && l.kind !== 'comment');
-  if (!first || first.kind !== 'keyword' || first.keyword !== 'CCSDS_OEM_VERS') {
+  if (first?.kind !== 'keyword' || first.keyword !== 'CCSDS_OEM_VERS') {
     issue(first?.line ?? 1, 'CCSDS_OEM_VERS', 'OEM_MISSING_VERSION', 'an OEM starts with CCSDS_OEM_VERS');
     return { issues };
   }
