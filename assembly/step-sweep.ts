@@ -19,6 +19,12 @@ declare function flush(count: i32): void;
 
 let L: i32 = 0;
 let nCol: i32 = 0;
+/** x slabs of the column grid: a column only meets the neighbouring columns of its own slab and, near a slab face, of the next. */
+let nSlab: i32 = 1;
+/** Columns per slab (nCol²). */
+let slabColumns: i32 = 0;
+let slabWidth: f64 = 0;
+let invSlabWidth: f64 = 0;
 let P: i32 = 0;
 let oneVsAll: bool = false;
 let skipPrimaryPairs: bool = false;
@@ -140,6 +146,10 @@ export function begin(): void {
   pObj = hp(35);
   pOut = hp(36);
   outCap = hi32(37);
+  nSlab = hi32(38);
+  slabColumns = nCol * nCol;
+  slabWidth = (2 * GRID_HALF_WIDTH_KM) / <f64>nSlab;
+  invSlabWidth = 1 / slabWidth;
   d = hf64(0);
   h = hf64(1);
   halfCell = hf64(2);
@@ -332,14 +342,15 @@ function interpolate(dt: f64): void {
 }
 
 function classify(farEdge: f64): i32 {
-  memory.fill(pColCount, 0, (<usize>(nCol * nCol + 1)) << 2);
+  memory.fill(pColCount, 0, (<usize>(nSlab * slabColumns + 1)) << 2);
   let farCount = 0;
   const last = nCol - 1;
+  const lastSlab = nSlab - 1;
   for (let q = 0; q < L; q++) {
+    const x = F(pPos, 4 * q);
     const y = F(pPos, 4 * q + 1);
     const z = F(pPos, 4 * q + 2);
     if (B(pInner, q) === 0) {
-      const x = F(pPos, 4 * q);
       const ax = Math.abs(x);
       const ay = Math.abs(y);
       const az = Math.abs(z);
@@ -357,7 +368,9 @@ function classify(farEdge: f64): i32 {
     if (cy > last) cy = last;
     let cz = <i32>((z + GRID_HALF_WIDTH_KM) * invCell);
     if (cz > last) cz = last;
-    const c = cy * nCol + cz;
+    let slab = <i32>((x + GRID_HALF_WIDTH_KM) * invSlabWidth);
+    if (slab > lastSlab) slab = lastSlab;
+    const c = slab * slabColumns + cy * nCol + cz;
     setI(pCol, q, c);
     setI(pColCount, c + 1, I(pColCount, c + 1) + 1);
   }
@@ -365,7 +378,7 @@ function classify(farEdge: f64): i32 {
 }
 
 function prefixColumns(): i32 {
-  const columns = nCol * nCol;
+  const columns = nSlab * slabColumns;
   let k = 0;
   for (let c = 0; c < columns; c++) {
     const count = I(pColCount, c + 1);
@@ -422,10 +435,13 @@ function stencil(): void {
   const count = nonEmptyCount;
   for (let k = 0; k < count; k++) {
     const c = I(pNonEmpty, k);
-    const cy = c / nCol;
-    const cz = c - cy * nCol;
+    const slab = c / slabColumns;
+    const inSlab = c - slab * slabColumns;
+    const cy = inSlab / nCol;
+    const cz = inSlab - cy * nCol;
     const lo = I(pColCount, c);
     const hi = I(pColCount, c + 1);
+    if (slab + 1 < nSlab) acrossSlabFace(c, slab, cy, cz, lo, hi);
     // Columns are laid out row after row, so the column itself and its right neighbour are one range of the
     // sorted order, as are the three columns of the next row: small ones go through one loop each.
     const rightHi = cz + 1 < nCol ? I(pColCount, c + 2) : hi;
@@ -445,6 +461,38 @@ function stencil(): void {
         columnPair(lo, hi, I(pColCount, up), I(pColCount, up + 1), false);
         if (cz + 1 < nCol) columnPair(lo, hi, I(pColCount, up + 1), I(pColCount, up + 2), false);
       }
+    }
+  }
+}
+
+/**
+ * Pairs across the face x = xF between slab k (column c) and slab k + 1 (the 3 × 3 columns around it). Both
+ * objects' balls are at most half a cell, so such a pair has x within a cell of the face on both sides
+ * (1 km of margin covers rounding in the slab index).
+ */
+function acrossSlabFace(c: i32, slab: i32, cy: i32, cz: i32, lo: i32, hi: i32): void {
+  const face = -GRID_HALF_WIDTH_KM + <f64>(slab + 1) * slabWidth;
+  const reach = 2 * halfCell + 1;
+  let from = hi;
+  while (from > lo && F(pSx, from - 1) >= face - reach) from -= 1;
+  if (from === hi) return;
+  const next = c + slabColumns;
+  const yFrom = cy > 0 ? -1 : 0;
+  const yTo = cy + 1 < nCol ? 1 : 0;
+  const zFrom = cz > 0 ? -1 : 0;
+  const zTo = cz + 1 < nCol ? 1 : 0;
+  for (let dy = yFrom; dy <= yTo; dy++) {
+    const row = next + dy * nCol;
+    const lo2 = I(pColCount, row + zFrom);
+    const hi2 = I(pColCount, row + zTo + 1);
+    if (lo2 === hi2) continue;
+    // The row's columns are adjacent in the sorted order: take each column's head near the face.
+    for (let dz = zFrom; dz <= zTo; dz++) {
+      const cLo = I(pColCount, row + dz);
+      const cHi = I(pColCount, row + dz + 1);
+      let to = cLo;
+      while (to < cHi && F(pSx, to) < face + reach) to += 1;
+      if (to > cLo) brutePair(from, hi, cLo, to, false);
     }
   }
 }
@@ -527,8 +575,9 @@ function scan(): void {
     const reach = F(pPos, 4 * a + 3) + stepRadMax;
     const span = <i32>Math.ceil(reach * invCell);
     const c0 = I(pCol, a);
-    const cy = c0 / nCol;
-    const cz = c0 - cy * nCol;
+    const inSlab = c0 % slabColumns;
+    const cy = inSlab / nCol;
+    const cz = inSlab - cy * nCol;
     const xa = F(pPos, 4 * a);
     const ya = F(pPos, 4 * a + 1);
     const za = F(pPos, 4 * a + 2);
@@ -537,28 +586,33 @@ function scan(): void {
     const yTo = min(nCol - 1, cy + span);
     const zFrom = max(0, cz - span);
     const zTo = min(nCol - 1, cz + span);
-    for (let ny = yFrom; ny <= yTo; ny++) {
-      for (let nz = zFrom; nz <= zTo; nz++) {
-        const c2 = ny * nCol + nz;
-        const lo2 = I(pColCount, c2);
-        const hi2 = I(pColCount, c2 + 1);
-        if (lo2 === hi2) continue;
-        let lo = lo2;
-        let hi = hi2;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (F(pSx, mid) < xa - reach) lo = mid + 1;
-          else hi = mid;
-        }
-        for (let t = lo; t < hi2; t++) {
-          if (F(pSx, t) > xa + reach) break;
-          const b = I(pSq, t);
-          if (b === a || (B(pIsFast, b) === 1 && b < a)) continue;
-          const dx = F(pPos, 4 * b) - xa;
-          const dy = F(pPos, 4 * b + 1) - ya;
-          const dz = F(pPos, 4 * b + 2) - za;
-          const rr = ra + F(pPos, 4 * b + 3);
-          if (dx * dx + dy * dy + dz * dz <= rr * rr) testPair(a, b);
+    // Slab indices are monotone in x, so the slabs of [xa − reach, xa + reach] (1 km margin) hold every neighbour.
+    const sFrom = max(0, <i32>Math.floor((xa - reach - 1 + GRID_HALF_WIDTH_KM) * invSlabWidth));
+    const sTo = min(nSlab - 1, <i32>Math.floor((xa + reach + 1 + GRID_HALF_WIDTH_KM) * invSlabWidth));
+    for (let sl = sFrom; sl <= sTo; sl++) {
+      for (let ny = yFrom; ny <= yTo; ny++) {
+        for (let nz = zFrom; nz <= zTo; nz++) {
+          const c2 = sl * slabColumns + ny * nCol + nz;
+          const lo2 = I(pColCount, c2);
+          const hi2 = I(pColCount, c2 + 1);
+          if (lo2 === hi2) continue;
+          let lo = lo2;
+          let hi = hi2;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (F(pSx, mid) < xa - reach) lo = mid + 1;
+            else hi = mid;
+          }
+          for (let t = lo; t < hi2; t++) {
+            if (F(pSx, t) > xa + reach) break;
+            const b = I(pSq, t);
+            if (b === a || (B(pIsFast, b) === 1 && b < a)) continue;
+            const dx = F(pPos, 4 * b) - xa;
+            const dy = F(pPos, 4 * b + 1) - ya;
+            const dz = F(pPos, 4 * b + 2) - za;
+            const rr = ra + F(pPos, 4 * b + 3);
+            if (dx * dx + dy * dy + dz * dz <= rr * rr) testPair(a, b);
+          }
         }
       }
     }

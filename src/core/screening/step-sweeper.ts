@@ -6,6 +6,12 @@ import { HEADER_ADDRESS, type SweepArena } from './sweep-arena.js';
 const GRID_HALF_WIDTH_KM = 8_500;
 /** Objects faster than this (km/s, at any point of their orbit) do not set the grid cell size. */
 const CELL_SPEED_KM_S = 8.2;
+/**
+ * x slabs of the all-vs-all column grid. A column through the Earth meets the LEO shell on both sides; split at
+ * x = 0, the small columns tested pair by pair no longer pair objects on opposite sides (ball tests per step of the
+ * 2023 catalog: 334,000 -> 231,000; the broad and narrow pairs are the same). More slabs cost more in empty columns.
+ */
+const X_SLABS = 2;
 /** One-vs-all secondaries wait at most this many steps minus one before they are tested again (as the kernel). */
 export const WAKE_RING_STEPS = 64;
 /** Triples (object, object, step) the kernel buffers before handing them over. */
@@ -38,9 +44,10 @@ export class GrowableInt32 {
  * where ~ marks interpolated states at the step centre, h = Δt/2, ε/ε' the measured interpolation errors
  * and a the acceleration bounds. Both follow from |Δr(t)| ≥ |Δr(t_s) + Δv(t_s)(t − t_s)| − A(t − t_s)²/2.
  *
- * All-vs-all: objects are binned into (y, z) columns one cell wide, sorted on x, and each column is swept against
- * itself and its half stencil; objects whose ball exceeds half a cell scan a wider neighbourhood, and objects near
- * or beyond the box faces go through a sorted x sweep. One-vs-all: every due object against every primary; a
+ * All-vs-all: objects are binned into (y, z) columns one cell wide within each x slab, sorted on x, and each column
+ * is swept against itself and its half stencil, and against the next slab's 3 × 3 columns near the slab face;
+ * objects whose ball exceeds half a cell scan a wider neighbourhood, and objects near or beyond the box faces go
+ * through a sorted x sweep. One-vs-all: every due object against every primary; a
  * secondary far from all primaries sleeps in a ring of step buckets until the gap could close at their largest
  * speeds. The loops run in WebAssembly (`assembly/step-sweep.ts`) over arrays this class lays out in the
  * arena; this class computes the chunk's constants (radii, cell size) and collects the flagged pair-steps.
@@ -92,7 +99,8 @@ export class StepSweeper {
     const cellKm = 2 * cellRadius;
     const halfCell = cellRadius;
     const nCol = plan.oneVsAll ? 1 : Math.max(1, Math.ceil((2 * GRID_HALF_WIDTH_KM) / cellKm));
-    const columns = nCol * nCol;
+    const nSlab = plan.oneVsAll ? 1 : X_SLABS;
+    const columns = nSlab * nCol * nCol;
     const primaries: number[] = [];
     for (let q = 0; q < L; q++) if (scanner[q] === 1) primaries.push(q);
 
@@ -191,6 +199,7 @@ export class StepSweeper {
       knotsAddress,
       ...Object.values(address),
       OUTPUT_TRIPLES,
+      nSlab,
     ]);
     a.f64(HEADER_ADDRESS + 512, 5).set([d, h, halfCell, 1 / cellKm, radMax]);
     this.outAddress = address.out;
