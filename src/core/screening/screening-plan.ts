@@ -61,14 +61,16 @@ export const CHUNK_SECONDS = 10_800;
  * Interpolation knots relative to 16 per turn, and how many of them share one SGP4 state (the others are
  * manufactured, `septic-knots.ts`). One-vs-all secondaries: 9 knots per turn from 3 SGP4 states, which shrinks
  * their measured error padding from about 205 km (cubic over 4 SGP4 states per turn, as before) to about 41 km
- * (medians, 2023 catalog) with fewer SGP4 calls. All-vs-all keeps 16 knots per turn, one in two an SGP4 state:
- * with the sweep in WebAssembly the knots became a fifth of a chunk's time, and stride 2 halves their SGP4 calls
- * (about 0.2 s of 2.5 s per 3-hour chunk of the full catalog) for about 7 % more refined intervals.
+ * (medians, 2023 catalog) with fewer SGP4 calls. All-vs-all keeps 16 knots per turn, one in three an SGP4 state:
+ * with the sweep in WebAssembly the knots became a fifth of a chunk's time. Stride 2 halved their SGP4 calls (about
+ * 0.2 s of 2.5 s per 3-hour chunk of the full catalog) for about 7 % more refined intervals; stride 3 takes another
+ * third of them (knot states per 7-day run 32.3 -> 26.0 million) for 45 % more refined intervals, which the secant
+ * refinement made cheap enough: about 2 % less chunk time in alternating runs.
  * Orbits too eccentric for manufactured knots keep cubic interpolation over SGP4 states only, at the eccentric
  * densities (16 per turn, secondaries 4).
  */
 export const KNOT_DENSITY = 1;
-export const SGP4_STRIDE = 2;
+export const SGP4_STRIDE = 3;
 export const ECCENTRIC_KNOT_DENSITY = 1;
 export const SECONDARY_KNOT_DENSITY = 0.5625;
 export const SECONDARY_SGP4_STRIDE = 3;
