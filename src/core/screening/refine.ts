@@ -70,13 +70,18 @@ export class PairRefiner {
     return true;
   }
 
+  /** Squared norm of s2 − s1 over components offset .. offset+2 of the states last read by `stateOf`. */
+  private relativeSquared(offset: number): number {
+    const { s1, s2 } = this;
+    const a = (s2[offset] as number) - (s1[offset] as number);
+    const b = (s2[offset + 1] as number) - (s1[offset + 1] as number);
+    const c = (s2[offset + 2] as number) - (s1[offset + 2] as number);
+    return a * a + b * b + c * c;
+  }
+
   /** |Δr|² of the states last read by `stateOf`, km². */
   private relativeRangeSquaredKm2(): number {
-    const { s1, s2 } = this;
-    const dx = (s2[0] as number) - (s1[0] as number);
-    const dy = (s2[1] as number) - (s1[1] as number);
-    const dz = (s2[2] as number) - (s1[2] as number);
-    return dx * dx + dy * dy + dz * dz;
+    return this.relativeSquared(0);
   }
 
   /** |Δr| of the states last read by `stateOf`, km. */
@@ -86,12 +91,7 @@ export class PairRefiner {
 
   /** |Δv| of the states last read by `stateOf`, km/s. */
   private relativeSpeedKmS(): number {
-    const { s1, s2 } = this;
-    return Math.hypot(
-      (s2[3] as number) - (s1[3] as number),
-      (s2[4] as number) - (s1[4] as number),
-      (s2[5] as number) - (s1[5] as number),
-    );
+    return Math.sqrt(this.relativeSquared(3));
   }
 
   /** Δr·Δv of the states last read by `stateOf`, km²/s (zero at a range minimum). */
@@ -112,15 +112,6 @@ export class PairRefiner {
   /** |Δr|² at t (positions only), NaN on an SGP4 failure. */
   private rangeSquared(i: number, j: number, tUnixMs: number): number {
     return this.stateOf(i, j, tUnixMs) ? this.relativeRangeSquaredKm2() : Number.NaN;
-  }
-
-  /** |Δv|² of the states last read by `stateOf`, km²/s². */
-  private relativeSpeedSquaredKm2S2(): number {
-    const { s1, s2 } = this;
-    const du = (s2[3] as number) - (s1[3] as number);
-    const dv = (s2[4] as number) - (s1[4] as number);
-    const dw = (s2[5] as number) - (s1[5] as number);
-    return du * du + dv * dv + dw * dw;
   }
 
   /**
@@ -144,7 +135,7 @@ export class PairRefiner {
       if (f < 0) lo = x;
       else hi = x;
       const secant = iteration > 0 && x !== previousX;
-      const slope = secant ? (f - previousF) / (x - previousX) : this.relativeSpeedSquaredKm2S2();
+      const slope = secant ? (f - previousF) / (x - previousX) : this.relativeSquared(3);
       const step = slope > 0 ? -f / slope : Number.NaN;
       if (secant && Math.abs(step) < TCA_TOLERANCE_S) return t0 + x * 1000;
       previousX = x;
