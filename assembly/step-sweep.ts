@@ -499,41 +499,48 @@ function acrossSlabFace(c: i32, slab: i32, cy: i32, cz: i32, lo: i32, hi: i32): 
 
 /** Every pair (s, t) with s in [lo, hi) and s < t < to: a column against itself and the columns after it. */
 function bruteRun(lo: i32, hi: i32, to: i32): void {
-  for (let s = lo; s < hi; s++) {
-    if (B(pSfast, s) === 1) continue;
-    const xa = F(pSx, s);
-    const ya = F(pSy, s);
-    const za = F(pSz, s);
-    const ra = F(pSrad, s);
-    for (let t = s + 1; t < to; t++) {
-      const dx = F(pSx, t) - xa;
-      const dy = F(pSy, t) - ya;
-      const dz = F(pSz, t) - za;
-      const rr = ra + F(pSrad, t);
-      if (dx * dx + dy * dy + dz * dz <= rr * rr && B(pSfast, t) === 0) {
-        testPair(I(pSq, s), I(pSq, t));
-      }
-    }
-  }
+  for (let s = lo; s < hi; s++) slotAgainstRange(s, s + 1, to);
 }
 
 /** Small column pairs: every pair tested, branch-free until a ball test passes (rare, so well predicted). */
 function brutePair(lo: i32, hi: i32, lo2: i32, hi2: i32, same: bool): void {
-  for (let s = lo; s < hi; s++) {
-    if (B(pSfast, s) === 1) continue;
-    const xa = F(pSx, s);
-    const ya = F(pSy, s);
-    const za = F(pSz, s);
-    const ra = F(pSrad, s);
-    for (let t = same ? s + 1 : lo2; t < hi2; t++) {
-      const dx = F(pSx, t) - xa;
-      const dy = F(pSy, t) - ya;
-      const dz = F(pSz, t) - za;
-      const rr = ra + F(pSrad, t);
-      if (dx * dx + dy * dy + dz * dz <= rr * rr && B(pSfast, t) === 0) {
-        testPair(I(pSq, s), I(pSq, t));
-      }
+  for (let s = lo; s < hi; s++) slotAgainstRange(s, same ? s + 1 : lo2, hi2);
+}
+
+/**
+ * Slot s against slots [from, to): ball tests two slots at a time (f64x2), then one for an odd slot left over;
+ * pairs passing go to the narrow test in ascending slot order, as a scalar loop would send them.
+ */
+function slotAgainstRange(s: i32, from: i32, to: i32): void {
+  if (B(pSfast, s) === 1) return;
+  const xa = F(pSx, s);
+  const ya = F(pSy, s);
+  const za = F(pSz, s);
+  const ra = F(pSrad, s);
+  const vxa = f64x2.splat(xa);
+  const vya = f64x2.splat(ya);
+  const vza = f64x2.splat(za);
+  const vra = f64x2.splat(ra);
+  let t = from;
+  for (; t + 1 < to; t += 2) {
+    const at = (<usize>t) << 3;
+    const dx = f64x2.sub(v128.load(pSx + at), vxa);
+    const dy = f64x2.sub(v128.load(pSy + at), vya);
+    const dz = f64x2.sub(v128.load(pSz + at), vza);
+    const rr = f64x2.add(v128.load(pSrad + at), vra);
+    const range2 = f64x2.add(f64x2.add(f64x2.mul(dx, dx), f64x2.mul(dy, dy)), f64x2.mul(dz, dz));
+    const hit = f64x2.le(range2, f64x2.mul(rr, rr));
+    if (v128.any_true(hit)) {
+      if (i64x2.extract_lane(hit, 0) !== 0 && B(pSfast, t) === 0) testPair(I(pSq, s), I(pSq, t));
+      if (i64x2.extract_lane(hit, 1) !== 0 && B(pSfast, t + 1) === 0) testPair(I(pSq, s), I(pSq, t + 1));
     }
+  }
+  if (t < to) {
+    const dx = F(pSx, t) - xa;
+    const dy = F(pSy, t) - ya;
+    const dz = F(pSz, t) - za;
+    const rr = ra + F(pSrad, t);
+    if (dx * dx + dy * dy + dz * dz <= rr * rr && B(pSfast, t) === 0) testPair(I(pSq, s), I(pSq, t));
   }
 }
 

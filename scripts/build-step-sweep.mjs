@@ -13,7 +13,8 @@ const target = join(root, 'src/core/screening/step-sweep-wasm.ts');
 const dir = mkdtempSync(join(tmpdir(), 'step-sweep-'));
 try {
   const wasm = join(dir, 'step-sweep.wasm');
-  // -O3, no runtime (the kernel allocates nothing), no assertions or abort messages (no data segment).
+  // -O3, no runtime (the kernel allocates nothing), no assertions or abort messages (no data segment); 128-bit
+  // SIMD for the ball tests (WebAssembly SIMD is on by default in Node since 16.4).
   execFileSync(
     process.execPath,
     [
@@ -23,6 +24,8 @@ try {
       '--runtime',
       'stub',
       '--noAssert',
+      '--enable',
+      'simd',
       '--use',
       'abort=',
       '-o',
